@@ -1,0 +1,11 @@
+"""Entry point: page setup and navigation; each page lives in views/."""
+
+import streamlit as st
+
+st.set_page_config(page_title="Framing — how outlets tell the same story", page_icon="📰", layout="wide")
+
+pages = [
+    st.Page("views/compare.py", title="Compare", icon=":material/compare:", default=True),
+    st.Page("views/lexicons.py", title="Lexicons", icon=":material/menu_book:"),
+]
+st.navigation(pages).run()

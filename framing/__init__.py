@@ -1,0 +1,36 @@
+"""Framing: lexicon-based framing indicators and distinctive terms for news articles.
+
+The public API is what ``__all__`` lists; everything returns frozen records with character offsets
+into the original text, so every number traces back to the words on the page.
+"""
+
+from .analyze import Analyzer, analyze
+from .compare import compare
+from .highlight import highlight_html
+from .ingest import IngestError, load_seeds, read_bytes, read_path
+from .lexicons import Lexicon, LexiconError, load_shipped
+from .models import FAMILIES, Article, ArticleAnalysis, Comparison, Hit, Quote, Term
+from .report import to_dict, to_text
+
+__all__ = [
+    "FAMILIES",
+    "Analyzer",
+    "Article",
+    "ArticleAnalysis",
+    "Comparison",
+    "Hit",
+    "IngestError",
+    "Lexicon",
+    "LexiconError",
+    "Quote",
+    "Term",
+    "analyze",
+    "compare",
+    "highlight_html",
+    "load_seeds",
+    "load_shipped",
+    "read_bytes",
+    "read_path",
+    "to_dict",
+    "to_text",
+]

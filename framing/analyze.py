@@ -1,0 +1,64 @@
+"""Running every indicator family over one article and marking which hits are quoted speech."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
+
+from .indicators import attribution, hedges, labels, loaded_language, scare_quotes
+from .indicators.context import Context
+from .lexicons import Lexicon, load_shipped
+from .matcher import Matcher
+from .models import FAMILIES, Article, ArticleAnalysis, Hit
+from .quotes import QuoteIndex
+from .text import Document, word_count
+
+DETECTORS: dict[str, Callable[[Context], list[Hit]]] = {
+    "attribution": attribution.detect,
+    "scare_quotes": scare_quotes.detect,
+    "labels": labels.detect,
+    "hedges": hedges.detect,
+    "loaded_language": loaded_language.detect,
+}
+_ORDER = {fam: i for i, fam in enumerate(FAMILIES)}
+
+
+class Analyzer:
+    """Lexicons compiled once, applied to any number of articles."""
+
+    def __init__(self, lexicons: dict[str, Lexicon] | None = None) -> None:
+        self.lexicons = load_shipped() if lexicons is None else dict(lexicons)
+        self.matchers = {name: Matcher(lex) for name, lex in self.lexicons.items()}
+
+    def analyze(self, article: Article) -> ArticleAnalysis:
+        doc = Document(article.text)
+        ctx = Context(doc, self.lexicons, self.matchers)
+        hits: list[Hit] = []
+        for family in FAMILIES:
+            if family in self.lexicons:
+                hits.extend(DETECTORS[family](ctx))
+        # Quoted speech carries the speaker's words: hits inside it are marked, so the outlet is not
+        # charged with them. Scare quotes are the outlet's own voice and do not count as speech.
+        scare = {(h.start, h.end) for h in hits if h.family == "scare_quotes"}
+        speech = QuoteIndex(q for q in ctx.quotes if (q.start, q.end) not in scare)
+        marked = [replace(h, in_quote=speech.containing(h.start, h.end) is not None) for h in hits]
+        marked.sort(key=lambda h: (h.start, h.end, _ORDER.get(h.family, 99)))
+        return ArticleAnalysis(
+            article=article,
+            word_count=word_count(article.text),
+            sentences=tuple(doc.sentences),
+            quotes=tuple(ctx.quotes),
+            hits=tuple(marked),
+        )
+
+
+@lru_cache(maxsize=1)
+def default_analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def analyze(article: Article, lexicons: dict[str, Lexicon] | None = None) -> ArticleAnalysis:
+    """Analyse one article with the shipped lexicons (or the ones given)."""
+    analyzer = default_analyzer() if lexicons is None else Analyzer(lexicons)
+    return analyzer.analyze(article)

@@ -1,0 +1,83 @@
+"""Plotly figures from analyses: pure functions from records to figures, no Streamlit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .highlight import STYLE
+from .models import FAMILIES, ArticleAnalysis
+
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
+
+
+def article_label(an: ArticleAnalysis) -> str:
+    return an.article.outlet or an.article.title[:40] or an.article.id
+
+
+def rates_frame(analyses: Sequence[ArticleAnalysis]) -> pd.DataFrame:
+    """One row per article and family: hits, words and hits per 1,000 words."""
+    rows = []
+    for an in analyses:
+        counts, rates = an.counts(), an.rates()
+        for fam in FAMILIES:
+            rows.append(
+                {
+                    "article": article_label(an),
+                    "family": STYLE[fam]["label"],
+                    "hits": counts[fam],
+                    "words": an.word_count,
+                    "per_1000_words": rates[fam],
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def rates_figure(analyses: Sequence[ArticleAnalysis]) -> go.Figure:
+    """Grouped bars of hits per 1,000 words; the raw count is printed on each bar."""
+    df = rates_frame(analyses)
+    fig = go.Figure()
+    for i, (name, part) in enumerate(df.groupby("article", sort=False)):
+        fig.add_bar(
+            name=str(name),
+            x=part["family"],
+            y=part["per_1000_words"],
+            text=[f"{h} hit{'s' if h != 1 else ''}" for h in part["hits"]],
+            textposition="outside",
+            marker_color=PALETTE[i % len(PALETTE)],
+            customdata=part[["hits", "words"]].to_numpy(),
+            hovertemplate="%{x}<br>%{y:.1f} per 1,000 words<br>%{customdata[0]} hits in %{customdata[1]} words"
+            f"<extra>{name}</extra>",
+        )
+    fig.update_layout(
+        barmode="group",
+        yaxis_title="hits per 1,000 words",
+        legend_title_text="article",
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        height=380,
+        font={"size": 14},
+    )
+    return fig
+
+
+def terms_figure(an: ArticleAnalysis, *, color: str = PALETTE[0]) -> go.Figure:
+    """Horizontal bars of an article's distinctive terms, best at the top."""
+    terms = list(an.distinctive_terms)[::-1]
+    fig = go.Figure(
+        go.Bar(
+            x=[t.score for t in terms],
+            y=[t.term for t in terms],
+            orientation="h",
+            marker_color=color,
+            hovertemplate="%{y}: TF-IDF %{x:.3f}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        xaxis_title="TF-IDF weight",
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        height=max(220, 26 * len(terms) + 60),
+        font={"size": 14},
+    )
+    return fig

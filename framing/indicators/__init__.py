@@ -1,0 +1,1 @@
+"""Indicator families: one module each, every one a ``detect(Context) -> list[Hit]``."""

@@ -1,0 +1,102 @@
+"""Attribution: the verb or phrase that introduces reported speech, by the stance it takes toward the speaker.
+
+Many reporting verbs have other senses ("the round *concluded* on Thursday", "the figures *showed*
+growth"). An entry marked ``context: speech`` counts only where the sentence shows reported speech
+around it: a quotation or *that* after it, a quotation just before it (", he concluded"), a
+personal-pronoun subject, or, for verbs such as *tell*, a named listener.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicons import Entry
+from ..matcher import Match
+from ..models import Hit
+from ..text import Document
+from .context import Context, make_hit
+
+# Words that may stand between a reporting verb and what it reports ("said on Friday that ...").
+TIME_WORDS = frozenset(
+    """on in at this last late early earlier later today yesterday tonight morning afternoon evening night
+    week weekend month year monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your"})
+# Verbs whose object is the listener ("told Al Mayadeen", "told reporters").
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind"})
+LISTENER_WORDS = frozenset({"him", "her", "them", "us", "me", "reporters", "journalists", "lawmakers", "parliament"})
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+_SENTENCE_PUNCT = re.compile(r"[.;!?]")
+# How far (in tokens) a quotation may stand from its reporting verb and still be its speech.
+QUOTE_WINDOW = 6
+BACK_WINDOW = 4
+
+
+def find_attribution(ctx: Context) -> list[Hit]:
+    lex = ctx.lexicons.get("attribution")
+    if lex is None:
+        return []
+    hits = []
+    for m in ctx.matches("attribution"):
+        entry = _reporting_entry(ctx, m)
+        if entry is not None:
+            hits.append(make_hit("attribution", lex, entry, ctx.doc, m.start, m.end))
+    return hits
+
+
+def detect(ctx: Context) -> list[Hit]:
+    return ctx.attribution
+
+
+def _reporting_entry(ctx: Context, m: Match) -> Entry | None:
+    """The first entry of the match that is used here as a reporting verb, or None."""
+    doc = ctx.doc
+    prev = doc.tokens[m.first - 1] if m.first > 0 else None
+    for entry in m.entries:
+        if entry.pos == "verb" and m.first == m.last and prev is not None and prev.lower in DETERMINERS:
+            if _plain(doc, prev.end, m.start):
+                continue  # "the alleged plot", "a stated aim": an adjective, not a report
+        if entry.context != "speech" or _speech_context(ctx, m, entry):
+            return entry
+    return None
+
+
+def _plain(doc: Document, start: int, end: int) -> bool:
+    gap = doc.text[start:end]
+    return gap.isspace() and "\n" not in gap
+
+
+def _speech_context(ctx: Context, m: Match, entry: Entry) -> bool:
+    doc = ctx.doc
+    text = doc.text
+    # After the verb: skip time words ("said on Friday"), then a quotation, a colon or "that".
+    k = m.last + 1
+    while k < len(doc.tokens) and doc.tokens[k].lower in TIME_WORDS and not _SENTENCE_PUNCT.search(
+        text[doc.tokens[k - 1].end : doc.tokens[k].start]
+    ):
+        k += 1
+    after_end = doc.tokens[k].start if k < len(doc.tokens) else len(text)
+    gap = text[doc.tokens[k - 1].end if k > m.last + 1 else m.end : after_end]
+    if any(c in QUOTE_MARKS or c == ":" for c in gap) and not _SENTENCE_PUNCT.search(gap.split(":")[0]):
+        return True
+    if k < len(doc.tokens) and doc.tokens[k].lower == "that" and not _SENTENCE_PUNCT.search(gap):
+        return True
+    if entry.term in ADDRESSEE_VERBS and k < len(doc.tokens) and not _SENTENCE_PUNCT.search(gap):
+        nxt = doc.tokens[k]
+        if nxt.text[:1].isupper() or nxt.lower in LISTENER_WORDS:
+            return True
+    # A quotation a few words after, in the same sentence, not introduced by a determiner.
+    q = ctx.quote_after(m.end)
+    if q is not None and not _SENTENCE_PUNCT.search(text[m.end : q.start]):
+        toks = doc.tokens[doc.token_index(m.end) : doc.token_index(q.start)]
+        if len(toks) <= QUOTE_WINDOW and not (toks and toks[-1].lower in DETERMINERS):
+            return True
+    # A quotation just before: '..., " he concluded.' or '..." said Blinken'.
+    q = ctx.quote_before(m.start)
+    if q is not None and not _SENTENCE_PUNCT.search(text[q.end : m.start]):
+        if doc.token_index(m.start) - doc.token_index(q.end) <= BACK_WINDOW:
+            return True
+    # A personal pronoun as subject: "he concluded".
+    prev = doc.tokens[m.first - 1] if m.first > 0 else None
+    return prev is not None and prev.lower in SUBJECT_PRONOUNS and _plain(doc, prev.end, m.start)

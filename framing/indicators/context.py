@@ -1,0 +1,86 @@
+"""What every indicator reads: the prepared document, the lexicons and the quotations found in it."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..lexicons import Entry, Lexicon
+from ..matcher import Match, Matcher
+from ..models import Hit, Quote
+from ..quotes import find_quotes
+from ..text import Document
+
+
+@dataclass
+class Context:
+    doc: Document
+    lexicons: dict[str, Lexicon]
+    matchers: dict[str, Matcher] = field(default_factory=dict)
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        return find_quotes(self.doc.text)
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    @cached_property
+    def _quote_ends(self) -> list[int]:
+        return [q.end for q in self.quotes]
+
+    def quote_after(self, offset: int) -> Quote | None:
+        """The first quotation that opens at or after ``offset``."""
+        i = bisect.bisect_left(self._quote_starts, offset)
+        return self.quotes[i] if i < len(self.quotes) else None
+
+    def quote_before(self, offset: int) -> Quote | None:
+        """The last quotation that closes at or before ``offset``."""
+        i = bisect.bisect_right(self._quote_ends, offset) - 1
+        return self.quotes[i] if i >= 0 else None
+
+    def matches(self, family: str) -> list[Match]:
+        lex = self.lexicons.get(family)
+        if lex is None:
+            return []
+        matcher = self.matchers.get(family)
+        if matcher is None or matcher.lexicon is not lex:
+            matcher = self.matchers[family] = Matcher(lex)
+        return matcher.find(self.doc)
+
+    @cached_property
+    def attribution(self) -> list[Hit]:
+        """Reporting verbs in use; the scare-quote test needs them, so they are found once here."""
+        from .attribution import find_attribution
+
+        return find_attribution(self)
+
+    @cached_property
+    def _attribution_starts(self) -> list[int]:
+        return [h.start for h in self.attribution]
+
+    def attribution_within(self, start: int, end: int) -> list[Hit]:
+        """Reporting verbs lying wholly inside ``[start, end)``, in order."""
+        lo = bisect.bisect_left(self._attribution_starts, start)
+        hi = bisect.bisect_left(self._attribution_starts, end)
+        return [h for h in self.attribution[lo:hi] if h.end <= end]
+
+
+def make_hit(family: str, lexicon: Lexicon, entry: Entry, doc: Document, start: int, end: int) -> Hit:
+    """A hit for a lexicon entry over ``doc.text[start:end]``."""
+    explain = entry.explain
+    if entry.usage:
+        explain = f"{explain} Usage: {entry.usage}"
+    return Hit(
+        family=family,
+        category=entry.category,
+        text=doc.text[start:end],
+        start=start,
+        end=end,
+        explain=explain,
+        entry_id=entry.id,
+        source=entry.source,
+        lexicon_version=f"{lexicon.name} {lexicon.version}",
+    )

@@ -1,0 +1,89 @@
+"""Finding quotations: straight and curly, double and single marks, quotes that span sentences.
+
+A quotation never runs past the end of its paragraph: news style opens each paragraph of a long quote
+again, and a stray mark in a hostile text then costs one paragraph, not the rest of the article.
+Only outermost quotations are returned; a quote inside a quote is part of the speech around it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from .models import Quote
+from .text import paragraphs
+
+_DOUBLE_OPEN = {"\u201c", "\u201e", "\u00ab"}
+_DOUBLE_CLOSE = {"\u201d", "\u00bb"}
+_SINGLE_OPEN = {"\u2018"}
+_SINGLE_CLOSE = {"\u2019"}
+_OPENER_BEFORE = set(" \t([{\u2014\u2013-/\"\u201c\u2018") | {""}
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every outermost quotation in the text, in order."""
+    out: list[Quote] = []
+    for para in paragraphs(text):
+        out.extend(_scan(text, para.start, para.end))
+    return out
+
+
+def _scan(text: str, start: int, end: int) -> Iterable[Quote]:
+    open_at: int | None = None  # offset of the opening mark of the current outer quote
+    kind = ""  # "double" or "single"
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in _DOUBLE_OPEN and ch not in _DOUBLE_CLOSE and ch not in _SINGLE_OPEN and ch not in _SINGLE_CLOSE:
+            if ch != '"' and ch != "'":
+                continue
+        prev = text[i - 1] if i > start else ""
+        nxt = text[i + 1] if i + 1 < end else ""
+        if open_at is None:
+            if ch in _DOUBLE_OPEN or ch == '"':
+                open_at, kind = i, "double"
+            elif (ch in _SINGLE_OPEN or ch == "'") and not _is_word(prev) and _is_word(nxt):
+                open_at, kind = i, "single"
+            continue
+        if kind == "double" and (ch in _DOUBLE_CLOSE or ch == '"'):
+            if ch == '"' and not _is_word(prev) and _is_word(nxt) and prev in _OPENER_BEFORE and i > open_at + 1:
+                # A straight mark that looks like an opener while one is open: the first was a stray mark.
+                yield _make(text, open_at, i, closed=False)
+                open_at = i
+                continue
+            yield _make(text, open_at, i + 1, closed=True)
+            open_at = None
+        elif kind == "single" and (ch in _SINGLE_CLOSE or ch == "'") and not _is_word(nxt) and i > open_at + 1:
+            # An apostrophe inside a word ("Iran's") has a letter after it and never closes a quote.
+            yield _make(text, open_at, i + 1, closed=True)
+            open_at = None
+    if open_at is not None:
+        yield _make(text, open_at, end, closed=False)
+
+
+def _make(text: str, start: int, end: int, *, closed: bool) -> Quote:
+    inner_start = start + 1
+    inner_end = end - 1 if closed else end
+    return Quote(start, end, inner_start, inner_end, text[inner_start:inner_end], closed)
+
+
+class QuoteIndex:
+    """Answers 'is this span inside one of these quotations?' in logarithmic time."""
+
+    def __init__(self, quotes: Iterable[Quote]) -> None:
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self._starts = [q.inner_start for q in self.quotes]
+
+    def containing(self, start: int, end: int) -> Quote | None:
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0:
+            q = self.quotes[i]
+            if q.inner_start <= start and end <= q.inner_end:
+                return q
+        return None
+
+    def __contains__(self, span: tuple[int, int]) -> bool:
+        return self.containing(*span) is not None

@@ -1,0 +1,1 @@
+"""Streamlit pages; each file is one page, _state.py holds every cache."""

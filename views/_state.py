@@ -1,0 +1,43 @@
+"""The only place with Streamlit caching: thin wrappers over the engine."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framing import Analyzer, Article, Comparison, compare, load_seeds, load_shipped
+from framing.lexicons import Lexicon
+
+UPLOADS_KEY = "compare_uploads"
+
+
+@st.cache_resource(show_spinner=False)
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@st.cache_resource(show_spinner=False)
+def lexicons() -> dict[str, Lexicon]:
+    return load_shipped()
+
+
+@st.cache_data(show_spinner=False)
+def seed_articles() -> list[Article]:
+    return load_seeds()
+
+
+@st.cache_data(show_spinner="Analysing…", max_entries=64)
+def comparison(articles: tuple[Article, ...]) -> Comparison:
+    return compare(list(articles), analyzer=analyzer())
+
+
+def uploaded_articles() -> dict[str, Article]:
+    """Articles the user added in this session, by id."""
+    return st.session_state.setdefault(UPLOADS_KEY, {})
+
+
+def available_articles() -> list[Article]:
+    """Seeds first, then this session's uploads; an upload equal to a seed is not listed twice."""
+    seen: dict[str, Article] = {a.id: a for a in seed_articles()}
+    for a in uploaded_articles().values():
+        seen.setdefault(a.id, a)
+    return list(seen.values())
