@@ -41,14 +41,15 @@ class Analyzer:
         # Quoted speech carries the speaker's words: hits inside it are marked, so the outlet is not
         # charged with them. Scare quotes are the outlet's own voice and do not count as speech.
         scare = {(h.start, h.end) for h in hits if h.family == "scare_quotes"}
-        speech = QuoteIndex(q for q in ctx.quotes if (q.start, q.end) not in scare)
+        quotes = tuple(replace(q, kind="scare") if (q.start, q.end) in scare else q for q in ctx.quotes)
+        speech = QuoteIndex(q for q in quotes if q.kind == "direct")
         marked = [replace(h, in_quote=speech.containing(h.start, h.end) is not None) for h in hits]
         marked.sort(key=lambda h: (h.start, h.end, _ORDER.get(h.family, 99)))
         return ArticleAnalysis(
             article=article,
             word_count=word_count(article.text),
             sentences=tuple(doc.sentences),
-            quotes=tuple(ctx.quotes),
+            quotes=quotes,
             hits=tuple(marked),
         )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
-from .models import FAMILIES, Hit
+from .models import FAMILIES, Hit, Quote
 
 # Okabe-Ito colours (safe for the common colour-vision deficiencies), each with its own underline style
 # so that the families are told apart without colour too.
@@ -30,6 +30,8 @@ def css() -> str:
         ".fr-article mark{padding:0 1px;border-radius:3px;color:inherit;text-decoration-thickness:2px;"
         "text-underline-offset:3px;text-decoration-line:underline;cursor:help}",
         ".fr-article mark.fr-quoted{font-style:italic}",
+        ".fr-speech-key{padding:0 .35rem}",
+        ".fr-speech{background:#EEF0F4;border-radius:2px}",
         ".fr-legend{display:flex;flex-wrap:wrap;gap:.4rem 1rem;margin:.25rem 0 .75rem}",
         ".fr-key{padding:0 .35rem;border-radius:3px;text-decoration-line:underline;text-decoration-thickness:2px;"
         "text-underline-offset:3px}",
@@ -47,6 +49,7 @@ def legend_html(families: Iterable[str] = FAMILIES, counts: dict[str, int] | Non
         s = STYLE[fam]
         n = f" ({counts[fam]})" if counts is not None and fam in counts else ""
         parts.append(f'<span class="fr-key fr-{fam}">{html.escape(s["label"])}{n}</span>')
+    parts.append('<span class="fr-speech fr-speech-key">Quoted speech (shaded)</span>')
     return f'<div class="fr-legend">{"".join(parts)}</div>'
 
 
@@ -59,23 +62,51 @@ def _tooltip(hits: Sequence[Hit]) -> str:
     return "\n".join(lines)
 
 
-def highlight_html(text: str, hits: Sequence[Hit], *, families: Iterable[str] | None = None) -> str:
-    """The text, escaped, with a <mark> around each stretch covered by a hit of a chosen family."""
+def highlight_html(
+    text: str,
+    hits: Sequence[Hit],
+    *,
+    families: Iterable[str] | None = None,
+    quotes: Sequence[Quote] = (),
+) -> str:
+    """The text, escaped, with a <mark> around each stretch covered by a hit of a chosen family.
+
+    Quoted speech (quotes of kind "direct") is set in a shaded span so a reader sees whose words are whose.
+    """
     chosen = set(FAMILIES if families is None else families)
-    shown = [h for h in hits if h.family in chosen and 0 <= h.start < h.end <= len(text)]
-    bounds = sorted({0, len(text), *(h.start for h in shown), *(h.end for h in shown)})
+    shown = sorted(
+        (h for h in hits if h.family in chosen and 0 <= h.start < h.end <= len(text)), key=lambda h: h.start
+    )
+    speech = [q for q in quotes if q.kind == "direct" and 0 <= q.start < q.end <= len(text)]
+    bounds = sorted(
+        {0, len(text), *(h.start for h in shown), *(h.end for h in shown), *(q.start for q in speech), *(q.end for q in speech)}
+    )
     out = ['<div class="fr-article">']
+    active: list[Hit] = []
+    nxt = 0  # next hit in `shown` not yet active
+    qi = 0  # next quote that may cover a segment
     for a, b in zip(bounds, bounds[1:]):
+        while nxt < len(shown) and shown[nxt].start <= a:
+            active.append(shown[nxt])
+            nxt += 1
+        active = [h for h in active if h.end > a]
+        while qi < len(speech) and speech[qi].end <= a:
+            qi += 1
+        in_speech = qi < len(speech) and speech[qi].start <= a
         piece = html.escape(text[a:b], quote=True)
-        active = [h for h in shown if h.start <= a and b <= h.end]
-        if not active:
-            out.append(piece)
-            continue
-        # The innermost (shortest) hit gives the colour; the tooltip lists them all.
-        primary = min(active, key=lambda h: (h.end - h.start, FAMILIES.index(h.family) if h.family in FAMILIES else 99))
-        classes = f"fr-{primary.family}" + (" fr-quoted" if primary.in_quote else "")
-        title = html.escape(_tooltip(active), quote=True)
-        fams = " ".join(sorted({h.family for h in active}))
-        out.append(f'<mark class="{classes}" data-families="{fams}" title="{title}">{piece}</mark>')
+        if active:
+            # The innermost (shortest) hit gives the colour; the tooltip lists them all.
+            primary = min(active, key=lambda h: (h.end - h.start, _rank(h.family)))
+            classes = f"fr-{primary.family}" + (" fr-quoted" if primary.in_quote else "")
+            title = html.escape(_tooltip(active), quote=True)
+            fams = " ".join(sorted({h.family for h in active}))
+            piece = f'<mark class="{classes}" data-families="{fams}" title="{title}">{piece}</mark>'
+        if in_speech:
+            piece = f'<span class="fr-speech">{piece}</span>'
+        out.append(piece)
     out.append("</div>")
     return "".join(out)
+
+
+def _rank(family: str) -> int:
+    return FAMILIES.index(family) if family in FAMILIES else len(FAMILIES)

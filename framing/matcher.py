@@ -49,13 +49,14 @@ class Matcher:
     def find(self, doc: Document) -> list[Match]:
         toks = doc.tokens
         text = doc.text
+        unified = doc.unified
+        exact = bool(self._exact)
         n = len(toks)
         out: list[Match] = []
         i = 0
         while i < n:
             low = toks[i].lower
-            raw = unify(toks[i].text)
-            if low not in self._first_folded and raw not in self._first_exact:
+            if low not in self._first_folded and not (exact and unified[toks[i].start : toks[i].end] in self._first_exact):
                 i += 1
                 continue
             # How far a phrase may run: tokens joined by plain spaces only (no punctuation, no line break).
@@ -65,7 +66,7 @@ class Matcher:
             found = None
             for last in range(j, i - 1, -1):
                 span = toks[i : last + 1]
-                entries = self._exact.get(tuple(unify(t.text) for t in span)) or self._folded.get(
+                entries = (exact and self._exact.get(tuple(unified[t.start : t.end] for t in span))) or self._folded.get(
                     tuple(t.lower for t in span)
                 )
                 if entries:

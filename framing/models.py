@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 FAMILIES: tuple[str, ...] = (
     "attribution",
@@ -49,9 +49,8 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word token: ``lower`` is its case-folded form, used for matching."""
+class Token(NamedTuple):
+    """A word token: ``lower`` is its case-folded form, used for matching. A tuple, for speed."""
 
     start: int
     end: int
@@ -69,6 +68,10 @@ class Quote:
     inner_end: int
     text: str
     closed: bool = True
+    kind: str = "direct"  # "direct" (someone's words) or "scare" (the writer's distance from a term)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.inner_start, "end": self.inner_end, "kind": self.kind}
 
     @property
     def words(self) -> int:

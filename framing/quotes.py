@@ -8,6 +8,7 @@ Only outermost quotations are returned; a quote inside a quote is part of the sp
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 
 from .models import Quote
@@ -17,6 +18,7 @@ _DOUBLE_OPEN = {"\u201c", "\u201e", "\u00ab"}
 _DOUBLE_CLOSE = {"\u201d", "\u00bb"}
 _SINGLE_OPEN = {"\u2018"}
 _SINGLE_CLOSE = {"\u2019"}
+_MARK = re.compile("[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]")
 _OPENER_BEFORE = set(" \t([{\u2014\u2013-/\"\u201c\u2018") | {""}
 
 
@@ -35,11 +37,9 @@ def find_quotes(text: str) -> list[Quote]:
 def _scan(text: str, start: int, end: int) -> Iterable[Quote]:
     open_at: int | None = None  # offset of the opening mark of the current outer quote
     kind = ""  # "double" or "single"
-    for i in range(start, end):
+    for m in _MARK.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
-        if ch not in _DOUBLE_OPEN and ch not in _DOUBLE_CLOSE and ch not in _SINGLE_OPEN and ch not in _SINGLE_CLOSE:
-            if ch != '"' and ch != "'":
-                continue
         prev = text[i - 1] if i > start else ""
         nxt = text[i + 1] if i + 1 < end else ""
         if open_at is None:

@@ -20,6 +20,7 @@ def article_dict(an: ArticleAnalysis) -> dict[str, Any]:
         "word_count": an.word_count,
         "text": a.text,
         "hits": [h.to_dict() for h in an.hits],
+        "quotes": [q.to_dict() for q in an.quotes],
         "counts": an.counts(),
         "rates": an.rates(),
         "distinctive_terms": [{"term": t.term, "score": t.score} for t in an.distinctive_terms],

@@ -1,7 +1,7 @@
 """Sentences and word tokens with character offsets into the original text.
 
 Nothing here needs NLTK's downloadable data: sentences come from Punkt given a shipped abbreviation
-list, words from NLTK's data-free ``RegexpTokenizer``. Every offset indexes the original string, so a
+list, words from one regular expression (what NLTK's data-free ``RegexpTokenizer`` does, faster). Every offset indexes the original string, so a
 highlight lands on the letters it names, whatever quotes, spaces or scripts the text uses.
 """
 
@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .models import Span, Token
@@ -61,10 +60,13 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     """.split()
 )
 
-# A word: letters or digits, with inner hyphens and apostrophes ("don't", "so-called"); a possessive
-# 's is left out so that "Iran's" matches "Iran".
-_WORD = r"[^\W_]+(?:['\u2019](?![sS]\b)[^\W_]+|-[^\W_]+)*"
-_WORD_TOKENIZER = RegexpTokenizer(_WORD)
+# A word: letters or digits, with inner hyphens and apostrophes ("don't", "so-called"). A possessive
+# or contracted 's is not part of the word and not a word of its own, so that "Iran's" matches "Iran".
+_APOS = "'\u2019\u02bc"
+_HYPHEN = "\\-\u2010\u2011"
+_WORD = rf"(?!(?<=[^\W_][{_APOS}])[sS]\b)[^\W_]+(?:[{_APOS}](?![sS]\b)[^\W_]+|[{_HYPHEN}][^\W_]+)*"
+_WORD_RE = re.compile(_WORD)
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 
 
 @lru_cache(maxsize=1)
@@ -115,12 +117,15 @@ def sentences(text: str) -> list[Span]:
 def tokens(text: str) -> list[Token]:
     """Word tokens (letters and digits, with inner apostrophes and hyphens) and their offsets."""
     folded = fold(text)
-    return [Token(s, e, text[s:e], folded[s:e]) for s, e in _WORD_TOKENIZER.span_tokenize(text)]
+    return [
+        Token(m.start(), m.end(), text[m.start() : m.end()], folded[m.start() : m.end()])
+        for m in _WORD_RE.finditer(text.translate(_APOSTROPHES))
+    ]
 
 
 def word_count(text: str) -> int:
     """Number of word tokens, the denominator of every rate."""
-    return sum(1 for _ in _WORD_TOKENIZER.span_tokenize(text))
+    return sum(1 for _ in _WORD_RE.finditer(text.translate(_APOSTROPHES)))
 
 
 @dataclass

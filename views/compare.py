@@ -14,8 +14,8 @@ from views._ui import article_choice, family_label, md_escape
 st.title("Compare coverage")
 st.caption(
     "Two reports of the same event, side by side. Every highlight is evidence, not a verdict: hover over it "
-    "(or open the evidence list) to read what it is and why it matters. Italic highlights sit inside quoted "
-    "speech — the speaker's words, not the outlet's."
+    "(or open the evidence list) to read what it is and why it matters. Shaded text is quoted speech — the "
+    "speaker's words, not the outlet's — and highlights inside it are set in italics."
 )
 
 articles = {a.id: a for a in _state.available_articles()}
@@ -76,7 +76,7 @@ for col, an in zip(columns, comparison.analyses):
             f"{an.word_count} words · "
             + " · ".join(f"{family_label(f)}: {counts[f]}" for f in FAMILIES)
         )
-        st.html(f"<style>{css()}</style>" + highlight_html(an.article.text, an.hits, families=shown))
+        st.html(f"<style>{css()}</style>" + highlight_html(an.article.text, an.hits, families=shown, quotes=an.quotes))
         with st.expander(f"Evidence list ({len(an.hits)} cues)"):
             rows = [
                 {

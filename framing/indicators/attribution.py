@@ -23,6 +23,9 @@ TIME_WORDS = frozenset(
 )
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your"})
+# Before a verb, these make it a possibility or an intention, not a report: "what we can say",
+# "declining to disclose".
+NOT_A_REPORT = frozenset({"can", "could", "will", "would", "shall", "should", "must", "may", "might", "cannot", "to"})
 # Verbs whose object is the listener ("told Al Mayadeen", "told reporters").
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind"})
 LISTENER_WORDS = frozenset({"him", "her", "them", "us", "me", "reporters", "journalists", "lawmakers", "parliament"})
@@ -54,9 +57,11 @@ def _reporting_entry(ctx: Context, m: Match) -> Entry | None:
     doc = ctx.doc
     prev = doc.tokens[m.first - 1] if m.first > 0 else None
     for entry in m.entries:
-        if entry.pos == "verb" and m.first == m.last and prev is not None and prev.lower in DETERMINERS:
-            if _plain(doc, prev.end, m.start):
+        if entry.pos == "verb" and prev is not None and _plain(doc, prev.end, m.start):
+            if m.first == m.last and prev.lower in DETERMINERS:
                 continue  # "the alleged plot", "a stated aim": an adjective, not a report
+            if prev.lower in NOT_A_REPORT:
+                continue
         if entry.context != "speech" or _speech_context(ctx, m, entry):
             return entry
     return None

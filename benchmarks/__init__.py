@@ -1,0 +1,1 @@
+"""Benchmarks: speed measurements, never tests. Run as ``python -m benchmarks.scaling``."""

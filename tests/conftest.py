@@ -1,0 +1,32 @@
+"""Shared fixtures: where the project and its seed articles are. Tests read nothing outside the project."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+
+# `python -m pytest` from the project root already finds the package; plain `pytest` may not.
+if str(PROJECT_ROOT) not in sys.path:
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return PROJECT_ROOT
+
+
+@pytest.fixture(scope="session")
+def seed_manifest() -> dict:
+    return json.loads((SEEDS_DIR / "manifest.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_paths(seed_manifest) -> list[Path]:
+    """The seed files in manifest order (TPS, then Al Mayadeen)."""
+    return [SEEDS_DIR / item["file"] for item in seed_manifest["articles"]]
