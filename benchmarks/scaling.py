@@ -39,7 +39,9 @@ def run(repeat: int = 5) -> dict:
         article = Article(text="\n\n".join([base] * factor), title="scaled seeds", outlet="bench")
         ms = _best_ms(lambda a=article: analyzer.analyze(a), max(1, repeat // (1 if factor < 100 else 2)))
         words = word_count(article.text)
-        rows.append({"factor": factor, "words": words, "ms": round(ms, 2), "ms_per_1000_words": round(ms / words * 1000, 3)})
+        rows.append(
+            {"factor": factor, "words": words, "ms": round(ms, 2), "ms_per_1000_words": round(ms / words * 1000, 3)}
+        )
     pair_ms = _best_ms(lambda: compare(seeds, analyzer=analyzer), repeat)
     return {
         "machine": f"{platform.machine()} {platform.processor() or ''} Python {platform.python_version()}".strip(),

@@ -36,7 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if len(args.outlet) > len(args.paths):
-            raise IngestError(f"{len(args.outlet)} --outlet values for {len(args.paths)} files; give at most one per file")
+            raise IngestError(
+                f"{len(args.outlet)} --outlet values for {len(args.paths)} files; give at most one per file"
+            )
         outlets = list(args.outlet) + [""] * (len(args.paths) - len(args.outlet))
         articles = [read_path(path, outlet=outlet) for path, outlet in zip(args.paths, outlets)]
         result = compare(articles, top_terms=args.top_terms)

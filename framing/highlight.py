@@ -74,12 +74,17 @@ def highlight_html(
     Quoted speech (quotes of kind "direct") is set in a shaded span so a reader sees whose words are whose.
     """
     chosen = set(FAMILIES if families is None else families)
-    shown = sorted(
-        (h for h in hits if h.family in chosen and 0 <= h.start < h.end <= len(text)), key=lambda h: h.start
-    )
+    shown = sorted((h for h in hits if h.family in chosen and 0 <= h.start < h.end <= len(text)), key=lambda h: h.start)
     speech = [q for q in quotes if q.kind == "direct" and 0 <= q.start < q.end <= len(text)]
     bounds = sorted(
-        {0, len(text), *(h.start for h in shown), *(h.end for h in shown), *(q.start for q in speech), *(q.end for q in speech)}
+        {
+            0,
+            len(text),
+            *(h.start for h in shown),
+            *(h.end for h in shown),
+            *(q.start for q in speech),
+            *(q.end for q in speech),
+        }
     )
     out = ['<div class="fr-article">']
     active: list[Hit] = []

@@ -33,16 +33,22 @@ def decode(data: bytes, name: str = "input") -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise IngestError(f"{name}: starts like UTF-16 but does not decode ({exc.reason}); save it as UTF-8") from exc
+            raise IngestError(
+                f"{name}: starts like UTF-16 but does not decode ({exc.reason}); save it as UTF-8"
+            ) from exc
     if b"\x00" in data:
-        raise IngestError(f"{name}: looks like a binary file, not text (it contains NUL bytes); give a .txt, .md or .json article")
+        raise IngestError(
+            f"{name}: looks like a binary file, not text (it contains NUL bytes); give a .txt, .md or .json article"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > max(8, len(text) // 100):
-        raise IngestError(f"{name}: looks like a binary file, not text (many control characters); give a .txt, .md or .json article")
+        raise IngestError(
+            f"{name}: looks like a binary file, not text (many control characters); give a .txt, .md or .json article"
+        )
     return text
 
 
@@ -67,10 +73,10 @@ _FIELDS = frozenset({"title", "outlet", "language", "story", "url", "published",
 
 def article_from_json(obj: Any, *, name: str = "input", **meta: Any) -> Article:
     if not isinstance(obj, dict):
-        raise IngestError(f"{name}: a JSON article must be an object with at least a \"text\" field")
+        raise IngestError(f'{name}: a JSON article must be an object with at least a "text" field')
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise IngestError(f"{name}: the JSON object has no non-empty \"text\" field; add the article's text there")
+        raise IngestError(f'{name}: the JSON object has no non-empty "text" field; add the article\'s text there')
     fields = {k: obj[k] for k in _FIELDS if isinstance(obj.get(k), str)}
     fields.update({k: v for k, v in meta.items() if v})
     return article_from_text(text, name=name, **fields)

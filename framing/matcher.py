@@ -56,7 +56,9 @@ class Matcher:
         i = 0
         while i < n:
             low = toks[i].lower
-            if low not in self._first_folded and not (exact and unified[toks[i].start : toks[i].end] in self._first_exact):
+            if low not in self._first_folded and not (
+                exact and unified[toks[i].start : toks[i].end] in self._first_exact
+            ):
                 i += 1
                 continue
             # How far a phrase may run: tokens joined by plain spaces only (no punctuation, no line break).
@@ -66,9 +68,9 @@ class Matcher:
             found = None
             for last in range(j, i - 1, -1):
                 span = toks[i : last + 1]
-                entries = (exact and self._exact.get(tuple(unified[t.start : t.end] for t in span))) or self._folded.get(
-                    tuple(t.lower for t in span)
-                )
+                entries = (
+                    exact and self._exact.get(tuple(unified[t.start : t.end] for t in span))
+                ) or self._folded.get(tuple(t.lower for t in span))
                 if entries:
                     found = Match(i, last, toks[i].start, toks[last].end, entries)
                     break

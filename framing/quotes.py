@@ -19,7 +19,7 @@ _DOUBLE_CLOSE = {"\u201d", "\u00bb"}
 _SINGLE_OPEN = {"\u2018"}
 _SINGLE_CLOSE = {"\u2019"}
 _MARK = re.compile("[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]")
-_OPENER_BEFORE = set(" \t([{\u2014\u2013-/\"\u201c\u2018") | {""}
+_OPENER_BEFORE = set(' \t([{\u2014\u2013-/"\u201c\u2018') | {""}
 
 
 def _is_word(ch: str) -> bool:

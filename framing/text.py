@@ -1,8 +1,9 @@
 """Sentences and word tokens with character offsets into the original text.
 
 Nothing here needs NLTK's downloadable data: sentences come from Punkt given a shipped abbreviation
-list, words from one regular expression (what NLTK's data-free ``RegexpTokenizer`` does, faster). Every offset indexes the original string, so a
-highlight lands on the letters it names, whatever quotes, spaces or scripts the text uses.
+list, words from one regular expression (what NLTK's data-free ``RegexpTokenizer`` does, faster).
+Every offset indexes the original string, so a highlight lands on the letters it names, whatever
+quotes, spaces or scripts the text uses.
 """
 
 from __future__ import annotations

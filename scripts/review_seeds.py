@@ -55,7 +55,8 @@ def main() -> None:
     if "--show" in sys.argv:
         for outlet, a in out["articles"].items():
             for i, r in enumerate(a["hits"]):
-                print(f"{outlet[:3]} {i:3} {r['correct']!s:5} {r['family']}/{r['category']} [{r['text']}] q={r['in_quote']} :: {r['context']}")
+                head = f"{outlet[:3]} {i:3} {r['correct']!s:5} {r['family']}/{r['category']}"
+                print(f"{head} [{r['text']}] q={r['in_quote']} :: {r['context']}")
     pending = sum(1 for a in out["articles"].values() for r in a["hits"] if r["correct"] is None)
     print(f"wrote {PATH.relative_to(ROOT)}; {pending} hits need a verdict")
 

@@ -73,9 +73,9 @@ def test_rates_chart_has_both_articles(app: AppTest) -> None:
 def test_uploaded_article_is_escaped_and_comparable() -> None:
     at = _run()
     hostile = (
-        "Officials <script>alert(1)</script> react\n\n"
-        'The minister claimed that the <img src=x onerror=alert(1)> "options" were real.\n'
-    ).encode()
+        b"Officials <script>alert(1)</script> react\n\n"
+        b'The minister claimed that the <img src=x onerror=alert(1)> "options" were real.\n'
+    )
     at.get("file_uploader")[0].upload("hostile.txt", hostile, "text/plain")
     at.text_input(key="compare_upload_outlet").input("Test Outlet")
     at.run()

@@ -44,7 +44,7 @@ def test_al_mayadeen_emphatic_asserted(seeds: dict) -> None:
 
 
 def test_al_mayadeen_scare_quotes(seeds: dict) -> None:
-    inner = [t.strip("\"\u201c\u201d") for t in _texts(seeds["Al Mayadeen"], "scare_quotes", "scare_quote")]
+    inner = [t.strip('"\u201c\u201d') for t in _texts(seeds["Al Mayadeen"], "scare_quotes", "scare_quote")]
     assert "Israel" in inner
     assert "their friend" in inner
     assert "lack of seriousness" not in inner
@@ -112,7 +112,8 @@ def test_hits_match_the_hand_review_and_precision_holds(seeds: dict) -> None:
         }
         assert now == then, (
             f"{outlet}: hits changed since the hand review; new: {sorted(now - then)}, gone: {sorted(then - now)}. "
-            "Review them and update tests/data/seed_hits_reviewed.json (python scripts/review_seeds.py, then set each new verdict)."
+            "Review them: python scripts/review_seeds.py, then set each new verdict in "
+            "tests/data/seed_hits_reviewed.json."
         )
     verdicts = [r["correct"] for a in reviewed["articles"].values() for r in a["hits"]]
     assert all(isinstance(v, bool) for v in verdicts), "some hits have no verdict yet"

@@ -159,7 +159,10 @@ def test_loaded_language_is_tagged_with_a_technique() -> None:
 
 
 def test_offsets_index_the_original_text() -> None:
-    text = "Meanwhile,\u00a0\u201cIsrael\u201d is anxious \u2014 the minister claimed that Iran\u2019s \u201cregime\u201d lied."
+    text = (
+        "Meanwhile,\u00a0\u201cIsrael\u201d is anxious \u2014 the minister claimed that "
+        "Iran\u2019s \u201cregime\u201d lied."
+    )
     an = analyze(Article(text=text))
     assert an.hits
     for h in an.hits:

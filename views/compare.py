@@ -72,10 +72,7 @@ for col, an in zip(columns, comparison.analyses):
         st.subheader(md_escape(an.article.outlet or "Unknown outlet"))
         st.markdown(f"**{md_escape(an.article.title)}**")
         counts = an.counts()
-        st.caption(
-            f"{an.word_count} words · "
-            + " · ".join(f"{family_label(f)}: {counts[f]}" for f in FAMILIES)
-        )
+        st.caption(f"{an.word_count} words · " + " · ".join(f"{family_label(f)}: {counts[f]}" for f in FAMILIES))
         st.html(f"<style>{css()}</style>" + highlight_html(an.article.text, an.hits, families=shown, quotes=an.quotes))
         with st.expander(f"Evidence list ({len(an.hits)} cues)"):
             rows = [
@@ -94,11 +91,7 @@ for col, an in zip(columns, comparison.analyses):
 
 st.subheader("How often each kind of cue appears")
 st.plotly_chart(rates_figure(comparison.analyses), key="compare_rates")
-thin = [
-    family_label(f)
-    for f in FAMILIES
-    if 0 < max(an.counts()[f] for an in comparison.analyses) <= 2
-]
+thin = [family_label(f) for f in FAMILIES if 0 < max(an.counts()[f] for an in comparison.analyses) <= 2]
 st.caption(
     "Rates are hits per 1,000 words, so long and short articles compare. Two articles are a sample of two: "
     "a difference shows how these reports were written, not how an outlet always writes."

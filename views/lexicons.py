@@ -18,7 +18,7 @@ lexicons = _state.lexicons()
 query = st.text_input("Search terms and explanations", key="lexicons_query").strip().lower()
 
 tabs = st.tabs([f"{family_label(name)} ({len(lex.entries)})" for name, lex in lexicons.items()])
-for tab, (name, lex) in zip(tabs, lexicons.items()):
+for tab, lex in zip(tabs, lexicons.values()):
     with tab:
         st.write(lex.description)
         st.caption(f"Lexicon '{lex.name}', version {lex.version}")

@@ -77,8 +77,10 @@ def _speech_context(ctx: Context, m: Match, entry: Entry) -> bool:
     text = doc.text
     # After the verb: skip time words ("said on Friday"), then a quotation, a colon or "that".
     k = m.last + 1
-    while k < len(doc.tokens) and doc.tokens[k].lower in TIME_WORDS and not _SENTENCE_PUNCT.search(
-        text[doc.tokens[k - 1].end : doc.tokens[k].start]
+    while (
+        k < len(doc.tokens)
+        and doc.tokens[k].lower in TIME_WORDS
+        and not _SENTENCE_PUNCT.search(text[doc.tokens[k - 1].end : doc.tokens[k].start])
     ):
         k += 1
     after_end = doc.tokens[k].start if k < len(doc.tokens) else len(text)

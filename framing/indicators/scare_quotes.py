@@ -64,7 +64,7 @@ def is_scare_quote(ctx: Context, q: Quote) -> bool:
         lemma_is_addressee = ctx.lexicons["attribution"].by_id(verb.entry_id).term in ADDRESSEE_VERBS
         gap = doc.text[verb.end : q.start]
         after = doc.text[q.end : q.end + 8].lstrip()
-        if lemma_is_addressee and gap.strip() == "" and (after.lower().startswith("that") or after[:1] in "\"\u201c"):
+        if lemma_is_addressee and gap.strip() == "" and (after.lower().startswith("that") or after[:1] in '"\u201c'):
             return True  # the listener: telling "their friend" that ...
         return False
     after_hits = ctx.attribution_within(q.end, s_end)
