@@ -92,6 +92,8 @@ class Hit:
     in_quote: bool = False
     source: str = ""
     lexicon_version: str = ""
+    speaker: str = ""  # attribution: who is reported, where the text names them
+    agent: str = ""  # agency: the doer named in a "by" phrase, if any
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +106,8 @@ class Hit:
             "explain": self.explain,
             "entry_id": self.entry_id,
             "source": self.source,
+            "speaker": self.speaker,
+            "agent": self.agent,
         }
 
 
