@@ -81,3 +81,49 @@ def terms_figure(an: ArticleAnalysis, *, color: str = PALETTE[0]) -> go.Figure:
         font={"size": 14},
     )
     return fig
+
+
+def categories_frame(analyses: Sequence[ArticleAnalysis], family: str, categories: Sequence[str]) -> pd.DataFrame:
+    """Hits of one family by category for each article: counts and per 1,000 words."""
+    rows = []
+    for an in analyses:
+        for cat in categories:
+            n = sum(1 for h in an.hits if h.family == family and h.category == cat)
+            rows.append(
+                {
+                    "article": article_label(an),
+                    "category": cat.replace("_", " "),
+                    "hits": n,
+                    "per_1000_words": round(n * 1000 / an.word_count, 2) if an.word_count else 0.0,
+                    "own_words": sum(1 for h in an.hits if h.family == family and h.category == cat and not h.in_quote),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def categories_figure(analyses: Sequence[ArticleAnalysis], family: str, categories: Sequence[str]) -> go.Figure:
+    """Grouped bars of one family's categories (e.g. neutral against distancing reporting verbs)."""
+    df = categories_frame(analyses, family, categories)
+    df = df[df.groupby("category")["hits"].transform("sum") > 0]
+    fig = go.Figure()
+    for i, (name, part) in enumerate(df.groupby("article", sort=False)):
+        fig.add_bar(
+            name=str(name),
+            x=part["category"],
+            y=part["per_1000_words"],
+            text=[str(h) for h in part["hits"]],
+            textposition="outside",
+            marker_color=PALETTE[i % len(PALETTE)],
+            customdata=part[["hits", "own_words"]].to_numpy(),
+            hovertemplate="%{x}<br>%{y:.1f} per 1,000 words<br>%{customdata[0]} hits, %{customdata[1]} in the "
+            f"outlet's own words<extra>{name}</extra>",
+        )
+    fig.update_layout(
+        barmode="group",
+        yaxis_title="hits per 1,000 words",
+        legend_title_text="article",
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        height=360,
+        font={"size": 14},
+    )
+    return fig

@@ -96,7 +96,7 @@ def test_bad_upload_gives_a_clear_error_and_keeps_the_seeds() -> None:
     at.run()
     assert not at.exception
     errors = [e.value for e in at.error]
-    assert errors and "binary" in errors[0] and "broken.txt" in errors[0]
+    assert errors and "binary" in errors[0] and "broken\\.txt" in errors[0]
     assert [s.value for s in at.subheader][:2] == ["TPS", "Al Mayadeen"]
 
 

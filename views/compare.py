@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from framing import FAMILIES, IngestError, read_bytes
-from framing.charts import PALETTE, rates_figure, terms_figure
+from framing.charts import PALETTE, categories_figure, rates_figure, terms_figure
 from framing.highlight import css, highlight_html, legend_html
 from views import _state
 from views._ui import article_choice, family_label, md_escape
@@ -32,13 +32,13 @@ with st.expander("Add your own article (.txt, .md or .json)"):
         try:
             added = read_bytes(upload.getvalue(), upload.name, outlet=outlet.strip() or None)
         except IngestError as exc:
-            st.error(f"Not added: {exc}")
+            st.error(f"Not added: {md_escape(str(exc))}")
         else:
             if added.id not in articles:
                 _state.uploaded_articles()[added.id] = added
                 articles[added.id] = added
                 ids.append(added.id)
-            st.success(f"Added: {article_choice(added)}. Pick it below.")
+            st.success(f"Added: {md_escape(article_choice(added))}. Pick it below.")
 
 left_col, right_col = st.columns(2)
 left_id = left_col.selectbox(
@@ -70,7 +70,6 @@ columns = st.columns(2, gap="large")
 for col, an in zip(columns, comparison.analyses):
     with col:
         st.subheader(md_escape(an.article.outlet or "Unknown outlet"))
-        st.markdown(f"**{md_escape(an.article.title)}**")
         counts = an.counts()
         st.caption(f"{an.word_count} words · " + " · ".join(f"{family_label(f)}: {counts[f]}" for f in FAMILIES))
         st.html(f"<style>{css()}</style>" + highlight_html(an.article.text, an.hits, families=shown, quotes=an.quotes))
@@ -96,6 +95,18 @@ st.caption(
     "Rates are hits per 1,000 words, so long and short articles compare. Two articles are a sample of two: "
     "a difference shows how these reports were written, not how an outlet always writes."
     + (f" Resting on only one or two hits: {', '.join(thin)}." if thin else "")
+)
+
+st.subheader("Inside one kind of cue")
+family = st.selectbox("Kind of cue", list(FAMILIES), format_func=family_label, key="compare_breakdown_family")
+lexicon = _state.lexicons()[family]
+st.plotly_chart(categories_figure(comparison.analyses, family, list(lexicon.categories)), key="compare_breakdown")
+present = {h.category for an in comparison.analyses for h in an.hits if h.family == family}
+st.caption(
+    "Numbers on the bars are hits; hover to see how many are in the outlet's own words rather than in quotes. "
+    + " ".join(
+        f"**{md_escape(c.replace('_', ' '))}**: {md_escape(t)}" for c, t in lexicon.categories.items() if c in present
+    )
 )
 
 st.subheader("Distinctive terms")

@@ -1,0 +1,153 @@
+"""Real-browser tests: the app served by Streamlit, driven in Debian's Chromium through Playwright.
+
+Skipped where /usr/bin/chromium is missing, unless FRAMING_REQUIRE_BROWSER=1 (CI sets it, after
+installing chromium), in which case a missing browser fails the run. Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _require_browser() -> None:
+    missing = not Path(CHROMIUM).exists() or shutil.which("chromium") is None
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing = True
+    if missing:
+        if os.environ.get("FRAMING_REQUIRE_BROWSER") == "1":
+            pytest.fail("FRAMING_REQUIRE_BROWSER=1 but Chromium or Playwright is missing")
+        pytest.skip("Chromium (apt-get install chromium) or Playwright not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    _require_browser()
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("Streamlit did not become healthy")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def page(server: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+        dialogs: list[str] = []
+        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        pg.goto(server)
+        pg.wait_for_selector("mark.fr-scare_quotes", timeout=60_000)
+        pg.dialogs = dialogs  # type: ignore[attr-defined]
+        yield pg
+        browser.close()
+
+
+def test_seeds_render_with_highlights(page) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "browser-compare.png"))
+    for family in ("attribution", "scare_quotes", "labels", "hedges", "loaded_language"):
+        assert page.locator(f"mark.fr-{family}").count() > 0, family
+    israel = page.locator("mark.fr-scare_quotes", has_text='"Israel"').first
+    assert "quotation marks" in (israel.get_attribute("title") or "")
+
+
+def test_toggling_a_family_in_the_browser(page) -> None:
+    before = page.locator("mark.fr-attribution").count()
+    assert before > 0
+    page.get_by_role("button", name="Attribution", exact=True).first.click()
+    page.wait_for_function("document.querySelectorAll('mark.fr-attribution').length === 0", timeout=30_000)
+    assert page.locator("mark.fr-labels").count() > 0
+    page.screenshot(path=str(ARTIFACTS / "browser-compare-no-attribution.png"))
+    page.get_by_role("button", name="Attribution", exact=True).first.click()
+    page.wait_for_function("document.querySelectorAll('mark.fr-attribution').length > 0", timeout=30_000)
+
+
+def test_uploaded_hostile_article_shows_as_text_and_runs_nothing(page) -> None:
+    hostile = (
+        "Hostile test <script>alert(1)</script> headline\n\n"
+        'The minister claimed that <img src=x onerror=alert(1)> "options" were real.\n'
+    )
+    page.get_by_text("Add your own article").click()
+    page.locator("input[type=file]").set_input_files(
+        files=[{"name": "hostile.txt", "mimeType": "text/plain", "buffer": hostile.encode()}]
+    )
+    page.get_by_text("Added:").wait_for(timeout=30_000)
+    page.locator("[data-testid=stSelectbox]").nth(1).click()
+    page.get_by_role("option", name="Hostile test").click()
+    article = page.locator(".fr-article", has_text="Hostile test")
+    article.wait_for(timeout=30_000)
+    assert "<script>alert(1)</script>" in article.inner_text()
+    assert "<img src=x onerror=alert(1)>" in article.inner_text()
+    assert article.locator("script, img").count() == 0
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(ARTIFACTS / "browser-hostile-upload.png"))
+    assert page.dialogs == []  # type: ignore[attr-defined]
