@@ -25,63 +25,63 @@ def _key(form: str, case_sensitive: bool) -> tuple[str, ...]:
 
 
 class Matcher:
-    """Compiled lookup of every surface form of a lexicon, keyed by token tuples."""
+    """Compiled lookup of every surface form of a lexicon, indexed by its first token."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        folded: dict[tuple[str, ...], list[Entry]] = {}
-        exact: dict[tuple[str, ...], list[Entry]] = {}
+        tables: dict[bool, dict[tuple[str, ...], list[Entry]]] = {False: {}, True: {}}
         for entry in lexicon.entries:
             if entry.context == "rule":
                 continue  # described in the lexicon, applied by its indicator's own rule
-            table = exact if entry.case_sensitive else folded
             for form in entry.surface:
                 key = _key(form, entry.case_sensitive)
-                bucket = table.setdefault(key, [])
+                bucket = tables[entry.case_sensitive].setdefault(key, [])
                 if entry not in bucket:
                     bucket.append(entry)
-        self._folded = {k: tuple(v) for k, v in folded.items()}
-        self._exact = {k: tuple(v) for k, v in exact.items()}
-        self._first_folded = {k[0] for k in self._folded}
-        self._first_exact = {k[0] for k in self._exact}
-        self._max = max((len(k) for k in (*self._folded, *self._exact)), default=0)
+        # first token -> candidate forms, longest first
+        self._folded = _index(tables[False])
+        self._exact = _index(tables[True])
 
     def find(self, doc: Document) -> list[Match]:
         toks = doc.tokens
-        text = doc.text
-        unified = doc.unified
-        exact = bool(self._exact)
+        plain = doc.plain_gaps
+        lowers = doc.token_lowers
+        exacts = doc.token_unified if self._exact else None
+        folded_index, exact_index = self._folded, self._exact
         n = len(toks)
         out: list[Match] = []
         i = 0
         while i < n:
-            low = toks[i].lower
-            if low not in self._first_folded and not (
-                exact and unified[toks[i].start : toks[i].end] in self._first_exact
-            ):
+            cands = folded_index.get(lowers[i])
+            exact_cands = exact_index.get(exacts[i]) if exacts is not None else None
+            if not cands and not exact_cands:
                 i += 1
                 continue
-            # How far a phrase may run: tokens joined by plain spaces only (no punctuation, no line break).
-            j = i
-            while j + 1 < n and j - i + 1 < self._max and _plain_gap(text, toks[j].end, toks[j + 1].start):
-                j += 1
-            found = None
-            for last in range(j, i - 1, -1):
-                span = toks[i : last + 1]
-                entries = (
-                    exact and self._exact.get(tuple(unified[t.start : t.end] for t in span))
-                ) or self._folded.get(tuple(t.lower for t in span))
-                if entries:
-                    found = Match(i, last, toks[i].start, toks[last].end, entries)
-                    break
-            if found:
-                out.append(found)
-                i = found.last + 1
+            best = -1
+            entries: tuple[Entry, ...] = ()
+            # Case-sensitive forms first: at equal length the more specific entry wins.
+            for words, group in ((exacts, exact_cands), (lowers, cands)):
+                for key, found in group or ():
+                    last = i + len(key) - 1
+                    if last <= best or last >= n:
+                        continue
+                    if all(plain[k] and words[k + 1] == key[k - i + 1] for k in range(i, last)):  # type: ignore[index]
+                        best, entries = last, found
+                        break
+            if best >= 0:
+                out.append(Match(i, best, toks[i].start, toks[best].end, entries))
+                i = best + 1
             else:
                 i += 1
         return out
 
 
-def _plain_gap(text: str, start: int, end: int) -> bool:
-    gap = text[start:end]
-    return bool(gap) and gap.isspace() and "\n" not in gap
+def _index(
+    table: dict[tuple[str, ...], list[Entry]],
+) -> dict[str, list[tuple[tuple[str, ...], tuple[Entry, ...]]]]:
+    index: dict[str, list[tuple[tuple[str, ...], tuple[Entry, ...]]]] = {}
+    for key, entries in table.items():
+        index.setdefault(key[0], []).append((key, tuple(entries)))
+    for cands in index.values():
+        cands.sort(key=lambda c: -len(c[0]))
+    return index

@@ -152,6 +152,27 @@ class Document:
         return tokens(self.text)
 
     @cached_property
+    def token_lowers(self) -> list[str]:
+        return [t.lower for t in self.tokens]
+
+    @cached_property
+    def token_unified(self) -> list[str]:
+        unified = self.unified
+        return [unified[t.start : t.end] for t in self.tokens]
+
+    @cached_property
+    def plain_gaps(self) -> list[bool]:
+        """plain_gaps[i]: token i and token i+1 are separated by spaces only (no punctuation, no line break)."""
+        toks = self.tokens
+        text = self.text
+        out = []
+        for a, b in zip(toks, toks[1:]):
+            gap = text[a.end : b.start]
+            out.append(bool(gap) and gap.isspace() and "\n" not in gap)
+        out.append(False)
+        return out
+
+    @cached_property
     def _token_starts(self) -> list[int]:
         return [t.start for t in self.tokens]
 
