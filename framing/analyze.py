@@ -12,7 +12,8 @@ from .lexicons import Lexicon, load_shipped
 from .matcher import Matcher
 from .models import FAMILIES, Article, ArticleAnalysis, Hit
 from .quotes import QuoteIndex
-from .text import Document, word_count
+from .speakers import attribute, speaker_table
+from .text import Document
 
 DETECTORS: dict[str, Callable[[Context], list[Hit]]] = {
     "attribution": attribution.detect,
@@ -41,16 +42,20 @@ class Analyzer:
         # Quoted speech carries the speaker's words: hits inside it are marked, so the outlet is not
         # charged with them. Scare quotes are the outlet's own voice and do not count as speech.
         scare = {(h.start, h.end) for h in hits if h.family == "scare_quotes"}
-        quotes = tuple(replace(q, kind="scare") if (q.start, q.end) in scare else q for q in ctx.quotes)
-        speech = QuoteIndex(q for q in quotes if q.kind == "direct")
+        quotes = [replace(q, kind="scare") if (q.start, q.end) in scare else q for q in ctx.quotes]
+        speech = QuoteIndex(q for q in quotes if q.kind != "scare")
         marked = [replace(h, in_quote=speech.containing(h.start, h.end) is not None) for h in hits]
+        verbs = [h for h in marked if h.family == "attribution"]
+        quotes, verbs = attribute(doc, quotes, verbs, self.lexicons.get("actors"))
+        marked = [h for h in marked if h.family != "attribution"] + verbs
         marked.sort(key=lambda h: (h.start, h.end, _ORDER.get(h.family, 99)))
         return ArticleAnalysis(
             article=article,
-            word_count=word_count(article.text),
+            word_count=len(doc.tokens),
             sentences=tuple(doc.sentences),
-            quotes=quotes,
+            quotes=tuple(quotes),
             hits=tuple(marked),
+            speakers=tuple(speaker_table(quotes, verbs, doc)),
         )
 
 

@@ -71,11 +71,12 @@ def highlight_html(
 ) -> str:
     """The text, escaped, with a <mark> around each stretch covered by a hit of a chosen family.
 
-    Quoted speech (quotes of kind "direct") is set in a shaded span so a reader sees whose words are whose.
+    Quoted speech (quotations with marks that are not scare quotes) is set in a shaded span, so that a
+    reader sees whose words are whose.
     """
     chosen = set(FAMILIES if families is None else families)
     shown = sorted((h for h in hits if h.family in chosen and 0 <= h.start < h.end <= len(text)), key=lambda h: h.start)
-    speech = [q for q in quotes if q.kind == "direct" and 0 <= q.start < q.end <= len(text)]
+    speech = [q for q in quotes if q.kind in ("direct", "partial") and 0 <= q.start < q.end <= len(text)]
     bounds = sorted(
         {
             0,

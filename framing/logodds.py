@@ -173,8 +173,9 @@ def term_sentences(term: str, text: str) -> list[tuple[int, int]]:
 
     ``term`` is a unigram or bigram as ``analyze_terms`` makes them ("iran", "nuclear deal"); it is
     matched on the same word tokens, case-insensitively, so "Iran's" and "IRAN" match "iran", and a
-    bigram matches two adjacent words separated only by spaces or a hyphen, as ``analyze_terms``
-    requires. A match that straddles a sentence boundary gives every sentence it touches.
+    bigram matches two adjacent words separated only by white space, as ``analyze_terms`` requires
+    (a hyphenated word such as "nuclear-deal" is one token and one term of its own). A match that
+    straddles a sentence boundary gives every sentence it touches.
     """
     want, _ = _words(term)
     if not want:
@@ -185,7 +186,8 @@ def term_sentences(term: str, text: str) -> list[tuple[int, int]]:
     for i in range(len(words) - k + 1):
         if words[i : i + k] != want:
             continue
-        if all((gap := text[toks[j].end : toks[j + 1].start]).isspace() or gap == "-" for j in range(i, i + k - 1)):
+        gaps = (text[toks[j].end : toks[j + 1].start] for j in range(i, i + k - 1))
+        if all(gap.isspace() or gap == "-" for gap in gaps):
             hits.append((toks[i].start, toks[i + k - 1].end))
     if not hits:
         return []

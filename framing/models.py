@@ -14,6 +14,9 @@ FAMILIES: tuple[str, ...] = (
     "loaded_language",
 )
 
+# Lexicons that support the analysis without being indicator families of their own.
+SUPPORT_LEXICONS: tuple[str, ...] = ("actors",)
+
 
 def content_id(text: str) -> str:
     """A stable id for an article's text: the first 16 hex digits of its SHA-256."""
@@ -68,14 +71,54 @@ class Quote:
     inner_end: int
     text: str
     closed: bool = True
-    kind: str = "direct"  # "direct" (someone's words) or "scare" (the writer's distance from a term)
+    # "direct" (a quoted sentence or clause), "partial" (a few quoted words inside the writer's sentence),
+    # "indirect" (reported speech without marks: "X asserted that ..."), "headline" ("Blinken: ..."),
+    # or "scare" (the writer's distance from a term, nobody's speech)
+    kind: str = "direct"
+    speaker: str = ""
+    verb: str = ""
+    stance: str = ""
+
+    @property
+    def is_speech(self) -> bool:
+        return self.kind != "scare"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.inner_start, "end": self.inner_end, "kind": self.kind}
+        return {
+            "text": self.text,
+            "start": self.inner_start,
+            "end": self.inner_end,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "verb": self.verb,
+            "stance": self.stance,
+        }
 
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """One speaker of an article, under one name, with what the article gives them."""
+
+    name: str
+    quotes: int  # direct, partial and headline quotations
+    words: int  # words inside those quotations
+    indirect: int  # reported-speech clauses without quotation marks
+    first_position: int  # character offset of their first reported words
+    verbs: tuple[tuple[str, str, int], ...]  # (verb as written, lower-cased; stance; times)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "quotes": self.quotes,
+            "words": self.words,
+            "indirect": self.indirect,
+            "first_position": self.first_position,
+            "verbs": [{"verb": v, "stance": s, "count": n} for v, s, n in self.verbs],
+        }
 
 
 @dataclass(frozen=True)
@@ -129,6 +172,7 @@ class ArticleAnalysis:
     quotes: tuple[Quote, ...]
     hits: tuple[Hit, ...]
     distinctive_terms: tuple[Term, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
 
     def rates(self, families: tuple[str, ...] = FAMILIES) -> dict[str, float]:
         """Hits per 1,000 words for each family."""

@@ -21,6 +21,7 @@ def article_dict(an: ArticleAnalysis) -> dict[str, Any]:
         "text": a.text,
         "hits": [h.to_dict() for h in an.hits],
         "quotes": [q.to_dict() for q in an.quotes],
+        "speakers": [sp.to_dict() for sp in an.speakers],
         "counts": an.counts(),
         "rates": an.rates(),
         "distinctive_terms": [{"term": t.term, "score": t.score} for t in an.distinctive_terms],

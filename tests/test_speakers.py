@@ -1,0 +1,105 @@
+"""Who speaks: speakers, verbs and share of voice, on the seeds and on sentences written for one rule each."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import Article, analyze, compare, load_seeds, to_dict
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, dict]:
+    return {a["outlet"]: a for a in to_dict(compare(load_seeds()))["articles"]}
+
+
+def _speakers(article: dict) -> dict[str, dict]:
+    return {s["name"]: s for s in article["speakers"]}
+
+
+def test_tps_speakers_include_price_and_lapid(seeds: dict) -> None:
+    names = _speakers(seeds["TPS"])
+    assert "Ned Price" in names and "Yair Lapid" in names
+    # "he cautioned", "he said", "he underscored" all go to Price; "he conceded" to Lapid.
+    price_verbs = {v["verb"] for v in names["Ned Price"]["verbs"]}
+    assert {"stated", "cautioned", "said", "underscored"} <= price_verbs
+    assert {"stated", "conceded"} <= {v["verb"] for v in names["Yair Lapid"]["verbs"]}
+    assert names["Ned Price"]["quotes"] == 4 and names["Ned Price"]["words"] > names["Yair Lapid"]["words"]
+
+
+def test_al_mayadeen_speakers(seeds: dict) -> None:
+    names = _speakers(seeds["Al Mayadeen"])
+    for who in ("Antony Blinken", "Ali Bagheri Kani", "Naftali Bennett", "Benny Gantz"):
+        assert who in names, who
+    assert "Blinken" not in names  # one speaker under his several names
+    blinken = {(v["verb"], v["stance"]) for v in names["Antony Blinken"]["verbs"]}
+    assert ("claimed", "distancing") in blinken
+    assert any(q["speaker"] == "Ali Bagheri Kani" and q["verb"] == "said" for q in seeds["Al Mayadeen"]["quotes"])
+
+
+def test_he_said_is_attributed(seeds: dict) -> None:
+    for article in seeds.values():
+        for q in article["quotes"]:
+            if q["kind"] == "direct" and q["verb"].lower() in {"said", "cautioned", "underscored", "asserted"}:
+                assert q["speaker"], q
+
+
+def test_headline_forms(seeds: dict) -> None:
+    heads = [q for q in seeds["Al Mayadeen"]["quotes"] if q["kind"] == "headline"]
+    assert {q["speaker"] for q in heads} == {"Antony Blinken"}
+    assert any(q["text"].startswith("The latest round of talks ended") for q in heads)
+    assert any(q["text"].startswith("US Open to Other Options") for q in heads)
+
+
+def test_quote_offsets_index_the_text(seeds: dict) -> None:
+    for article in seeds.values():
+        for q in article["quotes"]:
+            assert article["text"][q["start"] : q["end"]] == q["text"]
+
+
+def _quotes(text: str) -> list[tuple[str, str, str, str]]:
+    an = analyze(Article(text=text))
+    return [(q.kind, q.speaker, q.verb, q.text) for q in an.quotes]
+
+
+def test_said_after_name_and_name_after_said() -> None:
+    assert _quotes('"We will not allow it," said Maria Okafor.')[0][:3] == ("direct", "Maria Okafor", "said")
+    assert _quotes('"We will not allow it," Okafor said.')[0][:3] == ("direct", "Okafor", "said")
+
+
+def test_according_to() -> None:
+    found = _quotes("According to the Health Ministry, the clinic was \u201cfully destroyed in the night\u201d.")
+    assert found[0][1] == "Health Ministry"
+
+
+def test_told_outlet_and_indirect_speech() -> None:
+    found = _quotes("Mayor Tomas Reyes told Radio Sur the bridge would reopen on Monday after repairs.")
+    indirect = [f for f in found if f[0] == "indirect"]
+    assert indirect and indirect[0][1] == "Tomas Reyes"
+    assert indirect[0][3].startswith("the bridge would reopen")
+
+
+def test_pronoun_goes_to_the_nearest_named_speaker() -> None:
+    text = (
+        'Minister Lena Vos said the plan was sound.\n'
+        'Opposition leader Karim Dahl claimed that it would fail.\n'
+        '"It is a disaster for the port," he warned.'
+    )
+    direct = [f for f in _quotes(text) if f[0] == "direct"]
+    assert direct[0][1] == "Karim Dahl"
+
+
+def test_participle_takes_the_clause_subject() -> None:
+    found = _quotes("The ministry claimed that the strike was illegal, accusing the union of sabotage at the docks.")
+    speakers = {f[2]: f[1] for f in found}
+    assert speakers.get("claimed") == "ministry"
+    assert speakers.get("accusing") == "ministry"
+
+
+def test_share_of_voice_counts_words() -> None:
+    an = analyze(
+        Article(text='"One two three four five six seven eight nine," said Ana Ruiz. "Ten eleven," Ruiz added.')
+    )
+    table = {s.name: s for s in an.speakers}
+    assert set(table) == {"Ana Ruiz"}
+    assert table["Ana Ruiz"].quotes == 2
+    assert table["Ana Ruiz"].words == 11
