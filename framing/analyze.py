@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
-from .indicators import attribution, hedges, labels, loaded_language, scare_quotes
+from .indicators import agency, attribution, frames, hedges, labels, loaded_language, scare_quotes
 from .indicators.context import Context
 from .lexicons import Lexicon, load_shipped
 from .matcher import Matcher
@@ -21,6 +21,8 @@ DETECTORS: dict[str, Callable[[Context], list[Hit]]] = {
     "labels": labels.detect,
     "hedges": hedges.detect,
     "loaded_language": loaded_language.detect,
+    "agency": agency.detect,
+    "frames": frames.detect,
 }
 _ORDER = {fam: i for i, fam in enumerate(FAMILIES)}
 

@@ -20,6 +20,8 @@ STYLE: dict[str, dict[str, str]] = {
     "labels": {"label": "Labels", "color": "#009E73", "bg": "#C2EBDD", "line": "dashed"},
     "hedges": {"label": "Hedges & boosters", "color": "#8A7F00", "bg": "#F7F1A8", "line": "dotted"},
     "loaded_language": {"label": "Loaded language", "color": "#CC79A7", "bg": "#F2D7E6", "line": "wavy"},
+    "agency": {"label": "Agency (who did it?)", "color": "#D55E00", "bg": "#F9D5C2", "line": "dashed"},
+    "frames": {"label": "Frame cues", "color": "#56B4E9", "bg": "#DDEFFA", "line": "dotted"},
 }
 
 
@@ -31,6 +33,8 @@ def css() -> str:
         "text-underline-offset:3px;text-decoration-line:underline;cursor:help}",
         ".fr-article mark.fr-quoted{font-style:italic}",
         ".fr-speech-key{padding:0 .35rem}",
+        ".fr-diff{background:#FFE08A;padding:0 1px;border-radius:3px;color:inherit}",
+        ".fr-sentence{line-height:1.6;margin:.1rem 0 .6rem}",
         ".fr-speech{background:#EEF0F4;border-radius:2px}",
         ".fr-legend{display:flex;flex-wrap:wrap;gap:.4rem 1rem;margin:.25rem 0 .75rem}",
         ".fr-key{padding:0 .35rem;border-radius:3px;text-decoration-line:underline;text-decoration-thickness:2px;"
@@ -116,3 +120,16 @@ def highlight_html(
 
 def _rank(family: str) -> int:
     return FAMILIES.index(family) if family in FAMILIES else len(FAMILIES)
+
+
+def spans_html(text: str, spans: Sequence[tuple[int, int]], *, css_class: str = "fr-diff") -> str:
+    """``text`` escaped, with each (start, end) span wrapped in a <mark>; spans may be unsorted."""
+    out, pos = [], 0
+    for start, end in sorted(s for s in spans if 0 <= s[0] < s[1] <= len(text)):
+        if start < pos:
+            continue
+        out.append(html.escape(text[pos:start], quote=True))
+        out.append(f'<mark class="{css_class}">{html.escape(text[start:end], quote=True)}</mark>')
+        pos = end
+    out.append(html.escape(text[pos:], quote=True))
+    return "".join(out)

@@ -12,7 +12,11 @@ FAMILIES: tuple[str, ...] = (
     "labels",
     "hedges",
     "loaded_language",
+    "agency",
+    "frames",
 )
+# Families highlighted when a page opens; frame cues are many and are shown as a profile first.
+DEFAULT_SHOWN: tuple[str, ...] = FAMILIES[:6]
 
 # Lexicons that support the analysis without being indicator families of their own.
 SUPPORT_LEXICONS: tuple[str, ...] = ("actors",)
@@ -183,10 +187,44 @@ class ArticleAnalysis:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """Where a claim of the summary can be checked: ``text[start:end]`` of one article."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """One plain-language sentence generated from the numbers, with the spans that support it."""
+
+    text: str
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "evidence": [{"article": e.article, "start": e.start, "end": e.end} for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
 class Comparison:
-    """The analyses of two or more articles, compared as one set."""
+    """The analyses of two or more articles, compared as one set.
+
+    ``alignments``: (index of a, index of b, Alignment) for every pair of articles; ``log_odds``: per
+    article id, its terms scored one-vs-rest; ``tones``: per article id, VADER per sentence;
+    ``actor_tones``: per article id, tone of the sentences mentioning each actor; ``summary``: sentences
+    generated from the numbers, each with its evidence.
+    """
 
     analyses: tuple[ArticleAnalysis, ...]
+    alignments: tuple[tuple[int, int, Any], ...] = ()
+    log_odds: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    tones: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    actor_tones: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    summary: tuple[SummaryLine, ...] = ()
 
 
 def rate(count: int, words: int) -> float:

@@ -81,7 +81,8 @@ def test_uploaded_article_is_escaped_and_comparable() -> None:
     at.run()
     assert not at.exception
     assert any("Added" in s.value for s in at.success)
-    at.selectbox(key="compare_right").select_index(2).run()
+    picker = at.multiselect(key="compare_articles")
+    picker.set_value([picker.options[0], picker.options[2]]).run()
     assert not at.exception
     assert [s.value for s in at.subheader][1] == "Test Outlet"
     right = _article_html(at)[1]

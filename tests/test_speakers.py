@@ -80,8 +80,8 @@ def test_told_outlet_and_indirect_speech() -> None:
 
 def test_pronoun_goes_to_the_nearest_named_speaker() -> None:
     text = (
-        'Minister Lena Vos said the plan was sound.\n'
-        'Opposition leader Karim Dahl claimed that it would fail.\n'
+        "Minister Lena Vos said the plan was sound.\n"
+        "Opposition leader Karim Dahl claimed that it would fail.\n"
         '"It is a disaster for the port," he warned.'
     )
     direct = [f for f in _quotes(text) if f[0] == "direct"]

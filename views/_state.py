@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from framing import Analyzer, Article, Comparison, compare, load_seeds, load_shipped
+from framing.compare import realign
 from framing.lexicons import Lexicon
 
 UPLOADS_KEY = "compare_uploads"
@@ -26,8 +27,14 @@ def seed_articles() -> list[Article]:
 
 
 @st.cache_data(show_spinner="Analysing…", max_entries=64)
-def comparison(articles: tuple[Article, ...]) -> Comparison:
-    return compare(list(articles), analyzer=analyzer())
+def comparison(articles: tuple[Article, ...], background: tuple[str, ...] = ()) -> Comparison:
+    return compare(list(articles), analyzer=analyzer(), background=list(background))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def realigned(ids: tuple[str, ...], threshold: float, _comparison: Comparison) -> Comparison:
+    """The comparison aligned at another threshold (keyed by article ids and threshold)."""
+    return realign(_comparison, threshold)
 
 
 def uploaded_articles() -> dict[str, Article]:
