@@ -41,6 +41,8 @@ class Article:
     published: str = ""
     author: str = ""
     source_name: str = ""
+    original_format: str = ""  # txt, md, html, json, jsonl, csv, url, paste
+    added_at: str = ""  # ISO 8601 UTC, set by the library when stored
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:
