@@ -45,7 +45,9 @@ OPENERS = frozenset({"the", "however", "meanwhile", "additionally", "but", "and"
 ROLE_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson official officials minister ministry source sources diplomat
     diplomats negotiator negotiators analyst analysts expert experts statement report reports
-    correspondent envoy ambassador""".split()
+    correspondent envoy ambassador police witnesses witness residents resident authorities doctors
+    medics activists organisers organizers lawyers union company government army military mayor
+    director chief spokespeople campaigners observers investigators prosecutors""".split()
 )
 _SENTENCE_PUNCT = re.compile(r"[.!?;]")
 _HEADLINE_LEFT = re.compile(r"^([A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,3}): (\S.*)$")
@@ -69,7 +71,7 @@ def _name_before(doc: Document, index: int) -> str:
     if gap and gap not in {",", "\u201c", '"'}:
         return ""  # "X, told" (appositive) and 'Blinken "reiterated' pass; other punctuation does not
     run: list[Token] = []
-    while j >= 0 and (_is_cap(toks[j]) or (toks[j].lower == "of" and run)):
+    while j >= 0 and (_is_name_token(toks[j]) or (toks[j].lower == "of" and run)):
         run.insert(0, toks[j])
         if j == 0 or not doc.plain_gaps[j - 1]:
             break
@@ -93,20 +95,47 @@ def _name_after(doc: Document, index: int) -> str:
     if toks[j].lower in DETERMINERS:
         j += 1
     run: list[Token] = []
-    while j < len(toks) and len(run) < 7:
+    start = j
+    while j < len(toks) and len(run) < 8:
         tok = toks[j]
-        if _is_cap(tok) or (tok.lower == "of" and run):
+        nxt_cap = j + 1 < len(toks) and doc.plain_gaps[j] and _is_cap(toks[j + 1])
+        if _is_name_token(tok) or (tok.lower == "of" and run):
             run.append(tok)
-        elif tok.lower in ROLE_NOUNS:
+        elif tok.lower in ROLE_NOUNS or tok.lower in TITLE_WORDS:
             run.append(tok)
-            break
+            if not nxt_cap:  # "says State Department spokesman" / "said Nova Arvel mayor Pieter Grann"
+                break
         else:
             break
         if not doc.plain_gaps[j]:
             break
         j += 1
-    if run and run[-1].lower in ROLE_NOUNS:
+    # "said the group's director, Ruth Amsel": a role, a comma, then the name.
+    k = j if run else start
+    while k < len(toks) and k - start < 8 and _same_clause(doc, max(start, k - 1), k):
+        gap = doc.text[toks[k - 1].end : toks[k].start] if k > start else ""
+        if gap.strip() == "," and _is_name_token(toks[k]):
+            return _name_from(doc, k)
+        if gap.strip() not in ("", "'", "\u2019", "'s", "\u2019s"):
+            break
+        k += 1
+    if run and run[-1].lower in ROLE_NOUNS | TITLE_WORDS:
         return " ".join(t.text for t in run)
+    return _clean_name(run)
+
+
+def _is_name_token(tok: Token) -> bool:
+    """Capitalised, and not an all-capitals dateline word such as ASHFELD (acronyms up to 3 letters pass)."""
+    return _is_cap(tok) and not (tok.text.isupper() and len(tok.text) > 3)
+
+
+def _name_from(doc: Document, k: int) -> str:
+    run = []
+    while k < len(doc.tokens) and _is_name_token(doc.tokens[k]) and len(run) < 5:
+        run.append(doc.tokens[k])
+        if not doc.plain_gaps[k]:
+            break
+        k += 1
     return _clean_name(run)
 
 
@@ -151,23 +180,34 @@ def _subject(doc: Document, verb: Hit) -> tuple[str, str]:
     after = _name_after(doc, vj)
     if after:
         return "name", after
-    # "An army spokesman said": a short lower-case noun phrase after a determiner.
-    for k in range(vi - 1, max(-1, vi - 4), -1):
-        if doc.tokens[k].lower in DETERMINERS and all(doc.plain_gaps[m] for m in range(k, vi)):
-            return "name", " ".join(t.text for t in doc.tokens[k + 1 : vi])
-    # "Macron, speaking at the UAE, asserted": the name that opens the sentence.
+    # "An army spokesman said", "Korvath officials said": a short phrase ending in a role noun.
+    if prev is not None and prev.lower in ROLE_NOUNS and doc.plain_gaps[vi - 1]:
+        k = vi - 1
+        while (
+            k > 0
+            and k > vi - 4
+            and doc.plain_gaps[k - 1]
+            and (_is_name_token(doc.tokens[k - 1]) or doc.tokens[k - 1].lower in TITLE_WORDS | ROLE_NOUNS)
+        ):
+            k -= 1
+        while k < vi - 1 and (doc.tokens[k].lower in OPENERS or doc.tokens[k].lower in DETERMINERS):
+            k += 1
+        return "name", " ".join(t.text for t in doc.tokens[k:vi])
+    # "Macron, speaking at the UAE, asserted": the name that opens the sentence, set off by a comma.
     sentence = doc.sentence_at(verb.start)
     if sentence is not None:
         first = doc.token_index(sentence.start)
         run = []
         for k in range(first, vi):
-            if not _is_cap(doc.tokens[k]):
+            if not _is_name_token(doc.tokens[k]):
+                run = []
                 break
             run.append(doc.tokens[k])
             if not doc.plain_gaps[k]:
                 break
-        name = _clean_name(run)
-        if name and name.lower() not in TITLE_WORDS:
+        after = doc.text[run[-1].end : run[-1].end + 2] if run else ""
+        name = _clean_name(run) if after.startswith(",") else ""
+        if name and name.lower() not in TITLE_WORDS and name.lower() not in OPENERS:
             return "name", name
     return "", ""
 

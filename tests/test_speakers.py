@@ -103,3 +103,20 @@ def test_share_of_voice_counts_words() -> None:
     assert set(table) == {"Ana Ruiz"}
     assert table["Ana Ruiz"].quotes == 2
     assert table["Ana Ruiz"].words == 11
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Patterns the bundled corpus showed up (all names invented).
+        ('"We will rebuild," said the group\'s director, Ruth Amsel.', "Ruth Amsel"),
+        ('"The water came at night," said Nova Arvel mayor Pieter Grann.', "Pieter Grann"),
+        ("ASHFELD - Six people were hurt, Korvath officials said on Friday.", "Korvath officials"),
+        ("One man was arrested, police said.", "police"),
+    ],
+)
+def test_speaker_patterns(text: str, speaker: str) -> None:
+    an = analyze(Article(text=text))
+    said = [h for h in an.hits if h.family == "attribution"]
+    assert said and said[0].speaker == speaker
+    assert not any(sp.name in {"ASHFELD", "One", "Six", "Korvath"} for sp in an.speakers)
