@@ -1,17 +1,28 @@
-"""Command line: ``python -m framing compare PATH PATH [...] --format json|text [--out FILE]``."""
+"""Command line: ``python -m framing compare|import|list``.
+
+``compare PATH PATH [...] --format json|text [--out FILE]`` analyses articles side by side;
+``import PATH... [--db FILE] [--valid-only]`` adds article files to the library, all or nothing (files
+are read by ``ingest.parse_file``, except the library's own CSV/JSONL export, read back exactly);
+``list [--db FILE] [--format json|text]`` shows what the library holds.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import ingest, store_io
 from .compare import compare
 from .ingest import IngestError, read_path
 from .lexicons import LexiconError
+from .models import Article
 from .report import to_dict, to_text
+from .store import Library, LibraryError, db_path
+from .text import word_count
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,11 +40,14 @@ def _parser() -> argparse.ArgumentParser:
         help="outlet of each file, in order (else the folder's manifest.json, if any)",
     )
     c.add_argument("--top-terms", type=int, default=15, help="distinctive terms per article (default 15)")
+    _library_parsers(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in LIBRARY_COMMANDS:
+        return LIBRARY_COMMANDS[args.command](args)
     try:
         if len(args.outlet) > len(args.paths):
             raise IngestError(
@@ -54,3 +68,139 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
         return 2
     return 0
+
+
+# ----------------------------------------------------------------------------------- the library
+
+
+def _library_parsers(sub: argparse._SubParsersAction) -> None:
+    db_help = "the library database (default: $FRAMING_DB, else data/library.db)"
+    seed_help = "keep a new library empty: never add the seeds and bundled corpus to it"
+    i = sub.add_parser("import", help="add article files to the library (all or nothing)")
+    i.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files: .txt .md .html (one article), .json .csv .jsonl (one or many)"
+    )
+    i.add_argument("--db", metavar="FILE", help=db_help)
+    i.add_argument("--valid-only", action="store_true", help="import the valid rows even if some rows have errors")
+    i.add_argument("--no-seed", action="store_true", help=seed_help)
+    ls = sub.add_parser("list", help="list the articles in the library")
+    ls.add_argument("--db", metavar="FILE", help=db_help)
+    ls.add_argument("--format", choices=("json", "text"), default="json")
+    ls.add_argument("--outlet", help="only this outlet")
+    ls.add_argument("--story", help="only this story")
+    ls.add_argument("--search", help="only articles whose title or text contains this (any case)")
+    ls.add_argument("--no-seed", action="store_true", help=seed_help)
+
+
+def parse_paths(paths: Sequence[str]) -> tuple[list[Article], list[str], list[str], list[str]]:
+    """Parse files with ingest: (valid articles, file errors, row errors, warnings), each message one line."""
+    articles: list[Article] = []
+    file_errors: list[str] = []
+    row_errors: list[str] = []
+    warnings: list[str] = []
+    for path in paths:
+        p = Path(path)
+        try:
+            if not p.exists():
+                raise IngestError(f"{path}: no such file; check the path")
+            if p.is_dir():
+                raise IngestError(f"{path}: is a folder; give the article files inside it")
+            data = p.read_bytes()
+            export = store_io.read_export(data, p.name)
+            if export is not None:  # the library's own export: read back exactly, meta and all
+                articles += export[0]
+                row_errors += export[1]
+                continue
+            parsed = ingest.parse_file(data, p.name, **ingest.manifest_for(p))
+        except (IngestError, LibraryError) as exc:
+            file_errors.append(str(exc))
+            continue
+        except OSError as exc:
+            file_errors.append(f"{path}: cannot be read ({exc.strerror})")
+            continue
+        warnings += getattr(parsed, "warnings", [])
+        for row in parsed.rows:
+            warnings += getattr(row, "warnings", ())
+            if row.error:  # ingest's messages name the file and row; say so here if one does not
+                named = row.error.startswith(p.name)
+                row_errors.append(row.error if named else f"{p.name}, row {row.row}: {row.error}")
+            elif row.article is not None:
+                articles.append(row.article)
+    return articles, file_errors, row_errors, warnings
+
+
+def _open(db: str | None, seed: bool) -> Library:
+    """The library; a new one starts with the seeds and bundled corpus, or, with --no-seed, stays empty for good."""
+    lib = Library(db)
+    try:
+        if not seed:
+            lib.skip_seeding()
+        elif lib.seed_if_new().added:
+            print("a new library: added the seed articles and the bundled corpus", file=sys.stderr)
+    except BaseException:
+        lib.close()
+        raise
+    return lib
+
+
+def import_paths(paths: Sequence[str], *, db: str | None = None, valid_only: bool = False, seed: bool = True) -> int:
+    """``python -m framing import``: every file parsed first, then one transaction, or nothing at all."""
+    articles, file_errors, row_errors, warnings = parse_paths(paths)
+    for line in warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    if file_errors or (row_errors and not valid_only):
+        for line in [*file_errors, *row_errors]:
+            print(f"error: {line}", file=sys.stderr)
+        fix = "" if file_errors else "; fix those rows, or give --valid-only to import the valid ones"
+        print(f"nothing imported{fix}", file=sys.stderr)
+        return 2
+    for line in row_errors:
+        print(f"skipped: {line}", file=sys.stderr)
+    try:
+        with _open(db, seed) as lib:
+            result = lib.add_articles(articles)
+    except (LibraryError, sqlite3.Error, OSError) as exc:
+        print(f"error: the library {db_path(db)}: {exc}", file=sys.stderr)
+        return 2
+    print(result.summary())
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    return import_paths(args.paths, db=args.db, valid_only=args.valid_only, seed=not args.no_seed)
+
+
+def _list(args: argparse.Namespace) -> int:
+    try:
+        with _open(args.db, not args.no_seed) as lib:
+            articles = lib.articles(outlet=args.outlet, story=args.story, search=args.search)
+    except (LibraryError, sqlite3.Error, OSError) as exc:
+        print(f"error: the library {db_path(args.db)}: {exc}", file=sys.stderr)
+        return 2
+    rows = [
+        {
+            "id": a.id,
+            "outlet": a.outlet,
+            "title": a.title,
+            "story": a.story,
+            "published": a.published,
+            "language": a.language,
+            "author": a.author,
+            "url": a.url,
+            "word_count": word_count(a.text),
+            "illustrative": bool(a.meta.get("illustrative")),
+            "added_at": a.added_at,
+        }
+        for a in articles
+    ]
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for r in rows:
+            story = f"  [{r['story']}]" if r["story"] else ""
+            sys.stdout.write(f"{r['id']}  {r['published'][:10]:<10}  {r['outlet'] or '-'}: {r['title']}{story}\n")
+        sys.stdout.write(f"{len(rows)} articles\n")
+    return 0
+
+
+LIBRARY_COMMANDS = {"import": _import, "list": _list}

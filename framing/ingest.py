@@ -1,14 +1,74 @@
-"""Bytes or files to Articles: plain text, Markdown and JSON, with clear errors for bad input.
+"""Bytes, files and pages to Articles: plain text, Markdown, HTML, JSON, JSON Lines and CSV, with clear errors.
 
 A .txt or .md article's first non-empty line is its title; the article text is the whole file, so
 offsets index exactly what the user gave. A ``manifest.json`` beside the files (as in ``seeds/``)
 supplies outlet, title, language and story for the files it lists.
+
+``parse_file(data, name, **defaults)`` reads any supported upload into a ``ParseResult``: one
+``RowResult`` per record, each holding an Article or an error that names the file and the row, says
+what is wrong and how to fix it. A problem with the whole file (too big, binary, empty, not valid
+JSON, no ``text`` column, unsupported type) raises ``IngestError`` instead: there are no rows to show.
+``defaults`` (outlet, story, language, ...) fill in fields a record leaves empty; a record's own
+values win. Nothing here stores anything.
+
+Formats (``original_format`` of the articles in brackets):
+
+- ``.txt`` ``.text`` (txt), ``.md`` ``.markdown`` (md): one article, the whole file, first line = title.
+- ``.html`` ``.htm`` (html): one article: main text, title, date, author and site name extracted by
+  trafilatura (no markup kept). When the page's title is not already the first line of the extracted
+  text it is put there, as in a .txt article.
+- ``.json`` (json): one article object, a list of them, or ``{"articles": [...]}``; rows are "item N".
+- ``.jsonl`` (jsonl): one article object per line; rows are line numbers; blank lines are skipped.
+- ``.csv`` (csv): one article per row; rows are numbered as a spreadsheet shows them (the header is
+  row 1, the first article row 2). The delimiter may be a comma, a semicolon or a tab.
+
+An article object (JSON, JSONL) and a CSV row have the same fields, all text:
+
+==================  ========  =====================================================================
+field / column      required  meaning
+==================  ========  =====================================================================
+``text``            yes       the article's full text, exactly as it should be analysed
+``title``           no        headline; if empty, the text's first non-empty line
+``outlet``          no        who published it (e.g. ``TPS``)
+``published``       no        date ``YYYY-MM-DD``, or date and time ``YYYY-MM-DDTHH:MM[:SS][Z|+hh:mm]``
+                              (a space may replace the ``T``); ``05/03/2024`` and other forms are
+                              refused as ambiguous: write the ISO form
+``author``          no        byline
+``url``             no        where it was published (``http://`` or ``https://``)
+``language``        no        a language code such as ``en``, ``ar``, ``pt-BR`` (default ``en``)
+``story``           no        the story (event) it belongs to, to compare it with other coverage
+``source_name``     no        the site name as the page gives it
+``id``              no        ignored (the id is the hash of the text); a mismatch is reported as a
+                              warning, since it means the text changed since it was exported
+``original_format`` no        kept if it is one of the known formats (for re-importing an export)
+``added_at``        no        kept if it is an ISO date-time (for re-importing an export)
+==================  ========  =====================================================================
+
+Column names are matched ignoring case, surrounding spaces, and spaces or hyphens for underscores.
+Unknown columns (or JSON fields) are ignored and named in ``ParseResult.warnings``, with the closest
+known name when there is one, so a typo like ``titel`` is visible but does not block an import. A
+row with more cells than the header has columns is an error for that row (unless the extra cells
+are empty); a row with fewer cells has its missing cells empty. Rows whose cells are all empty are
+skipped. Cells starting with ``=``, ``+``, ``-`` or ``@`` are imported as the text they are; nothing
+is ever evaluated. ``framing/templates/articles_template.csv`` is a template with these columns.
+
+Encodings: UTF-8 (with or without BOM), UTF-16 (with a BOM, or little/big-endian without one when
+the pattern of NUL bytes shows it), else cp1252. Binary files are refused. Limits, as module
+constants: ``MAX_BYTES`` per single-article file, ``MAX_BULK_BYTES`` per CSV/JSON/JSONL file,
+``MAX_ARTICLE_CHARS`` per article text and ``MAX_ROWS`` per file.
 """
 
 from __future__ import annotations
 
 import codecs
+import csv
+import difflib
+import io
 import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +97,9 @@ def decode(data: bytes, name: str = "input") -> str:
                 f"{name}: starts like UTF-16 but does not decode ({exc.reason}); save it as UTF-8"
             ) from exc
     if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return _refuse_binary_text(utf16, name)
         raise IngestError(
             f"{name}: looks like a binary file, not text (it contains NUL bytes); give a .txt, .md or .json article"
         )
@@ -44,12 +107,47 @@ def decode(data: bytes, name: str = "input") -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    return _refuse_binary_text(text, name)
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than \t \n \f \r
+
+
+def _refuse_binary_text(text: str, name: str) -> str:
+    controls = len(_CONTROLS.findall(text))
     if controls > max(8, len(text) // 100):
         raise IngestError(
             f"{name}: looks like a binary file, not text (many control characters); give a .txt, .md or .json article"
         )
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 without a byte-order mark, or None when the NUL bytes do not show UTF-16.
+
+    Text in UTF-16 has a NUL beside every ASCII character (spaces, digits, punctuation, Latin letters),
+    always on the same side of each two-byte unit: odd bytes for little-endian, even for big-endian.
+    Binary data has NULs on both sides; text in 8-bit encodings has none. And the high bytes of real
+    text fall in very few Unicode blocks (0x00 for Latin, plus 0x06 for Arabic, 0x20 for curly quotes
+    and dashes), where 8-bit text read as UTF-16 scatters them.
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:65536]
+    even, odd = sample[0::2], sample[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul >= 0.1 and even_nul <= 0.01:
+        codec, high = "utf-16-le", odd
+    elif even_nul >= 0.1 and odd_nul <= 0.01:
+        codec, high = "utf-16-be", even
+    else:
+        return None
+    if sum(n for _, n in Counter(high).most_common(3)) < 0.85 * len(high):
+        return None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
 
 
 def _title_of(text: str) -> str:
@@ -135,3 +233,555 @@ def load_seeds(folder: Path = SEEDS_DIR) -> list[Article]:
     """The seed articles, in manifest order, loaded through the same code as any upload."""
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     return [read_path(folder / item["file"]) for item in manifest["articles"]]
+
+
+# ------------------------------------------------------------------------------------ parse_file and rows
+
+MAX_BULK_BYTES = 100_000_000  # per .csv, .jsonl or .json file: a library export must fit
+MAX_ARTICLE_CHARS = 200_000  # per article text
+MAX_ROWS = 100_000  # records per file
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+CSV_SUFFIXES = frozenset({".csv"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+SUPPORTED = ".txt, .md, .html, .htm, .json, .jsonl or .csv"
+# The columns of the CSV template, in its order; ``text`` is the only required one.
+CSV_COLUMNS: tuple[str, ...] = ("text", "title", "outlet", "published", "author", "url", "language", "story")
+# Accepted as well, so that a library export can be imported back without loss.
+EXTRA_COLUMNS: tuple[str, ...] = ("source_name", "id", "original_format", "added_at")
+KNOWN_COLUMNS: tuple[str, ...] = CSV_COLUMNS + EXTRA_COLUMNS
+FORMATS = frozenset({"txt", "md", "html", "json", "jsonl", "csv", "url", "paste"})
+TEMPLATE_PATH = Path(__file__).resolve().parent / "templates" / "articles_template.csv"
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?")
+_NUMERIC_DATE = re.compile(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+_URL = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
+@dataclass
+class RowResult:
+    """One record of a file: an Article, or an error naming the file and row, what is wrong and how to fix it."""
+
+    row: int
+    article: Article | None
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class ParseResult:
+    """Every record of one file, in order; ``warnings`` are about the file as a whole (e.g. ignored columns)."""
+
+    name: str
+    rows: list[RowResult]
+    format: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no row has an error."""
+        return all(r.error is None for r in self.rows)
+
+    @property
+    def articles(self) -> list[Article]:
+        """The articles of the valid rows, in file order."""
+        return [r.article for r in self.rows if r.article is not None]
+
+    @property
+    def errors(self) -> list[str]:
+        """One message per bad row, each naming the file and row."""
+        return [r.error for r in self.rows if r.error is not None]
+
+
+def normalize_published(value: str) -> str:
+    """A publication date checked and returned as given (stripped), or ValueError saying how to write it.
+
+    Accepted: ``YYYY-MM-DD`` and ``YYYY-MM-DDTHH:MM[:SS[.ffffff]][Z|+hh:mm]`` (a space may replace the T).
+    Day-month orders such as 05/03/2024 are refused: nobody can tell 5 March from May 3.
+    """
+    v = value.strip()
+    if _ISO_DATE.fullmatch(v) or _ISO_DATETIME.fullmatch(v):
+        try:
+            if len(v) == 10:
+                date.fromisoformat(v)
+            else:
+                datetime.fromisoformat(v.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError(f"'{v}' is not a real date or time; check the day, month and hour") from None
+        return v
+    m = _NUMERIC_DATE.fullmatch(v)
+    if m:
+        a, b, c = m.groups()
+        if len(a) == 4:  # 2024/03/05: year first, so month then day
+            iso = _iso_or_none(int(a), int(b), int(c))
+            if iso:
+                return _raise(f"'{v}' is not in the form YYYY-MM-DD; write {iso}")
+        elif len(c) == 4:
+            day_first = _iso_or_none(int(c), int(b), int(a))
+            month_first = _iso_or_none(int(c), int(a), int(b))
+            if day_first and month_first and day_first != month_first:
+                return _raise(
+                    f"'{v}' is ambiguous ({_spoken(day_first)} or {_spoken(month_first)}?); "
+                    f"write the date as YYYY-MM-DD, e.g. {day_first} for {_spoken(day_first)}"
+                )
+            if day_first or month_first:
+                return _raise(f"'{v}' is not in the form YYYY-MM-DD; write {day_first or month_first}")
+        return _raise(f"'{v}' is ambiguous (is the year first or last?); write the date as YYYY-MM-DD")
+    return _raise(f"'{v}' is not a date in the form YYYY-MM-DD; write it like 2024-03-05")
+
+
+def _raise(message: str) -> str:
+    raise ValueError(message)
+
+
+def _iso_or_none(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _spoken(iso: str) -> str:
+    d = date.fromisoformat(iso)
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def _check_defaults(defaults: dict[str, Any], name: str) -> dict[str, str]:
+    unknown = sorted(set(defaults) - _FIELDS)
+    if unknown:
+        raise TypeError(f"unknown article field(s) {', '.join(unknown)}; known: {', '.join(sorted(_FIELDS))}")
+    clean = {k: str(v).strip() for k, v in defaults.items() if v not in (None, "") and str(v).strip()}
+    problems = _field_problems(clean)
+    if problems:
+        raise IngestError(f"{name}: a value given for all its articles is wrong: {'; '.join(problems)}")
+    return clean
+
+
+def _field_problems(fields: dict[str, str]) -> list[str]:
+    """What is wrong with the metadata values (already stripped strings), each with how to fix it."""
+    problems = []
+    if fields.get("published"):
+        try:
+            normalize_published(fields["published"])
+        except ValueError as exc:
+            problems.append(f"the 'published' value {exc}")
+    if fields.get("url") and not _URL.fullmatch(fields["url"]):
+        problems.append(
+            f"the 'url' value '{_short(fields['url'])}' is not a web address; "
+            "it should start with http:// or https:// (or leave it empty)"
+        )
+    if fields.get("language") and not _LANGUAGE.fullmatch(fields["language"]):
+        problems.append(
+            f"the 'language' value '{_short(fields['language'])}' is not a language code; "
+            "use a code such as en, ar, fr or pt-BR"
+        )
+    return problems
+
+
+def _short(value: str, limit: int = 60) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "\u2026"
+
+
+class _Rows:
+    """Builds one file's rows: validates each record, notes duplicates, gathers ignored field names."""
+
+    def __init__(self, name: str, fmt: str, defaults: dict[str, str], word: str, record: str) -> None:
+        self.name, self.fmt, self.defaults = name, fmt, defaults
+        self.word, self.record = word, record  # "column"/"row" for CSV, "field"/"object" for JSON
+        self.rows: list[RowResult] = []
+        self.seen: dict[str, int] = {}
+        self.ignored: dict[str, int] = {}
+
+    def error(self, row: int, message: str) -> None:
+        self.rows.append(RowResult(row, None, message))
+
+    def add(self, row: int, where: str, raw: dict[str, Any]) -> None:
+        article, error, warnings = _build(raw, where, self.fmt, self.defaults, self.word, self.record)
+        if article is not None:
+            first = self.seen.setdefault(article.id, row)
+            if first != row:
+                warnings.append(f"{where}: has the same text as {self.record_label(first)}; it is stored once")
+        self.rows.append(RowResult(row, article, error, tuple(warnings)))
+
+    def record_label(self, row: int) -> str:
+        return {"csv": "row", "jsonl": "line", "json": "item"}.get(self.fmt, "row") + f" {row}"
+
+    def ignore(self, key: str) -> None:
+        self.ignored[key] = self.ignored.get(key, 0) + 1
+
+    def result(self, warnings: list[str] | None = None) -> ParseResult:
+        warnings = list(warnings or [])
+        if self.ignored:
+            warnings.append(_ignored_message(self.name, list(self.ignored), self.word))
+        return ParseResult(self.name, self.rows, self.fmt, warnings)
+
+
+def _ignored_message(name: str, keys: list[str], word: str) -> str:
+    parts = []
+    for key in keys:
+        close = difflib.get_close_matches(_norm(key), KNOWN_COLUMNS, n=1, cutoff=0.75)
+        parts.append(f"'{key}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+    return f"{name}: ignored the unknown {word}(s) {', '.join(parts)}; the known {word}s are {', '.join(KNOWN_COLUMNS)}"
+
+
+def _build(
+    raw: dict[str, Any], where: str, fmt: str, defaults: dict[str, str], word: str = "field", record: str = "article"
+) -> tuple[Article | None, str | None, list[str]]:
+    """An Article from one record's fields, or the message saying what is wrong with it."""
+    warnings: list[str] = []
+    text = raw.get("text")
+    if text is None or (isinstance(text, str) and not text.strip()):
+        what = "is empty" if isinstance(text, str) or word == "column" else "is missing"
+        return None, f"{where}: the 'text' {word} {what}; every {record} needs the article's text", warnings
+    if not isinstance(text, str):
+        return None, f"{where}: the 'text' {word} is {_json_kind(text)}, not text; give the article's text", warnings
+    if len(text) > MAX_ARTICLE_CHARS:
+        return (
+            None,
+            f"{where}: the text is {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,}-character limit "
+            "for one article; split it into parts or trim it",
+            warnings,
+        )
+    problems = []
+    fields: dict[str, str] = {}
+    for key in _FIELDS:
+        value = raw.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            problems.append(f"the '{key}' {word} is {_json_kind(value)}, not text; put it in double quotes")
+            continue
+        if value.strip():
+            fields[key] = value.strip()
+    problems += _field_problems(fields)
+    if problems:
+        return None, f"{where}: " + "; ".join(problems), warnings
+    for key, value in defaults.items():
+        fields.setdefault(key, value)
+    fields.setdefault("title", _title_of(text))
+    original = raw.get("original_format")
+    fields["original_format"] = original.strip() if isinstance(original, str) and original.strip() in FORMATS else fmt
+    added = raw.get("added_at")
+    if isinstance(added, str) and added.strip():
+        try:
+            datetime.fromisoformat(added.strip().replace("Z", "+00:00"))
+            fields["added_at"] = added.strip()
+        except ValueError:
+            warnings.append(f"{where}: ignored the 'added_at' {word} '{_short(added)}', which is not an ISO date-time")
+    article = Article(text=text, **fields)
+    given_id = raw.get("id")
+    if isinstance(given_id, str) and given_id.strip() and given_id.strip() != article.id:
+        warnings.append(
+            f"{where}: the 'id' {word} ({_short(given_id.strip(), 20)}) is not the id of this text "
+            f"({article.id}), so the text changed since it was exported (line endings, spaces?); "
+            "it is imported as a different article"
+        )
+    return article, None, warnings
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "not text"
+
+
+def _norm(column: str) -> str:
+    return re.sub(r"[\s\-]+", "_", column.strip().lower())
+
+
+def parse_file(data: bytes, name: str, **defaults: Any) -> ParseResult:
+    """Every article in an uploaded file, row by row; see the module docstring for formats and columns.
+
+    Raises IngestError for a problem with the whole file; a bad record is a row with an error. Fields given
+    in ``defaults`` (outlet, story, language, ...) fill in what a record leaves empty.
+    """
+    suffix = Path(name).suffix.lower()
+    if suffix and suffix not in TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES | CSV_SUFFIXES | JSONL_SUFFIXES:
+        raise IngestError(f"{name}: unsupported file type '{suffix}'; give a {SUPPORTED} file")
+    bulk = suffix in JSON_SUFFIXES | CSV_SUFFIXES | JSONL_SUFFIXES
+    limit = MAX_BULK_BYTES if bulk else MAX_BYTES
+    if len(data) > limit:
+        kind = "a .csv, .json or .jsonl" if bulk else f"a {suffix or 'text'}"
+        raise IngestError(
+            f"{name}: is {len(data):,} bytes, over the {limit:,}-byte limit for {kind} file; "
+            "split it into smaller files"
+        )
+    clean = _check_defaults(defaults, name)
+    try:
+        text = decode(data, name)
+    except IngestError as exc:
+        raise IngestError(str(exc).replace("a .txt, .md or .json article", f"a {SUPPORTED} file")) from None
+    if not text.strip():
+        raise IngestError(f"{name}: is empty; give a file with at least one article")
+    if suffix in CSV_SUFFIXES:
+        return _parse_csv(text, name, clean)
+    if suffix in JSONL_SUFFIXES:
+        return _parse_jsonl(text, name, clean)
+    if suffix in JSON_SUFFIXES:
+        return _parse_json(text, name, clean)
+    fmt = "html" if suffix in HTML_SUFFIXES else "md" if suffix in {".md", ".markdown"} else "txt"
+    rows = _Rows(name, fmt, clean, "field", "article")
+    if fmt == "html":
+        try:
+            raw = html_fields(text, name=name)
+        except IngestError as exc:
+            rows.error(1, str(exc))
+            return rows.result()
+    else:
+        raw = {"text": text}
+    rows.add(1, name, raw)
+    return rows.result()
+
+
+def _parse_json(text: str, name: str, defaults: dict[str, str]) -> ParseResult:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IngestError(
+            f"{name}: is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+            "check that line, or give the articles as .jsonl with one object per line"
+        ) from exc
+    rows = _Rows(name, "json", defaults, "field", "object")
+    if isinstance(obj, dict) and "text" not in obj and isinstance(obj.get("articles"), list):
+        obj = obj["articles"]
+    if not isinstance(obj, list):
+        _json_record(rows, 1, name, obj)
+        return rows.result()
+    if not obj:
+        raise IngestError(f'{name}: holds an empty list; give at least one article object with a "text" field')
+    if len(obj) > MAX_ROWS:
+        raise IngestError(f"{name}: holds {len(obj):,} articles, over the {MAX_ROWS:,} limit; split it into files")
+    for i, item in enumerate(obj, start=1):
+        _json_record(rows, i, f"{name}, item {i}", item)
+    return rows.result()
+
+
+def _json_record(rows: _Rows, row: int, where: str, obj: Any) -> None:
+    if not isinstance(obj, dict):
+        rows.error(row, f'{where}: is {_json_kind(obj)}, not an article object; give an object like {{"text": "..."}}')
+        return
+    for key in obj:
+        if _norm(key) not in KNOWN_COLUMNS:
+            rows.ignore(key)
+    rows.add(row, where, {_norm(k): v for k, v in obj.items()})
+
+
+def _parse_jsonl(text: str, name: str, defaults: dict[str, str]) -> ParseResult:
+    rows = _Rows(name, "jsonl", defaults, "field", "line")
+    # JSON strings cannot hold a raw newline, but may hold U+2028 and friends: split on "\n" only.
+    for n, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        if len(rows.rows) >= MAX_ROWS:
+            raise IngestError(f"{name}: has more than {MAX_ROWS:,} articles; split it into smaller files")
+        where = f"{name}, line {n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            rows.error(
+                n,
+                f"{where}: is not valid JSON ({exc.msg} at column {exc.colno}); each line must be one "
+                'complete JSON object, like {"text": "...", "title": "..."}',
+            )
+            continue
+        _json_record(rows, n, where, obj)
+    if not rows.rows:
+        raise IngestError(f"{name}: has no articles; give one JSON object per line")
+    return rows.result()
+
+
+_CSV_ERRORS = {
+    "expected after": "a cell has more text after its closing double quote; inside a quoted cell write each "
+    'double quote twice ("")',
+    "unexpected end of data": "a double quote opened in this row is never closed, so the rest of the file was "
+    "read into one cell; close the quote",
+}
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    text = str(exc)
+    for key, message in _CSV_ERRORS.items():
+        if key in text:
+            return message
+    return f"cannot be read as CSV ({text}); check its quotes and delimiters"
+
+
+def _sniff_delimiter(text: str) -> str:
+    for delimiter in (",", ";", "\t"):
+        try:
+            header = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        if "text" in {_norm(h) for h in header}:
+            return delimiter
+    return ","
+
+
+def _parse_csv(text: str, name: str, defaults: dict[str, str]) -> ParseResult:
+    if csv.field_size_limit() < MAX_BULK_BYTES:
+        csv.field_size_limit(MAX_BULK_BYTES)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text), strict=True)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        raise IngestError(f"{name}: its header row (row 1) {_csv_problem(exc)}") from exc
+    columns = [_norm(h) for h in header]
+    if "text" not in columns:
+        shown = ", ".join(f"'{h}'" for h in header[:12]) + (", ..." if len(header) > 12 else "")
+        hint = next((h for h in header if _norm(h) in {"body", "content", "article", "article_text", "story_text"}), "")
+        fix = f"rename the '{hint}' column to 'text'" if hint else "head the column holding each article's text 'text'"
+        raise IngestError(
+            f"{name}: has no 'text' column (row 1 is {shown}); {fix}. The first row must name the columns: "
+            f"{', '.join(CSV_COLUMNS)}"
+        )
+    for col in set(columns):
+        where = [i + 1 for i, c in enumerate(columns) if c == col]
+        if col and len(where) > 1:
+            raise IngestError(
+                f"{name}: the column '{col}' appears {len(where)} times in the header (columns "
+                f"{', '.join(map(str, where))}); keep one"
+            )
+    known = [(i, c) for i, c in enumerate(columns) if c in KNOWN_COLUMNS]
+    rows = _Rows(name, "csv", defaults, "column", "row")
+    for i, c in enumerate(columns):
+        if c not in KNOWN_COLUMNS:
+            rows.ignore(header[i].strip() or f"(unnamed column {i + 1})")
+    row, line = 1, reader.line_num
+    while True:
+        start = line + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            row, line = row + 1, reader.line_num
+            rows.error(row, f"{name}, row {row}{_line_hint(row, start)}: {_csv_problem(exc)}")
+            continue
+        row, line = row + 1, reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(rows.rows) >= MAX_ROWS:
+            raise IngestError(f"{name}: has more than {MAX_ROWS:,} rows; split it into smaller files")
+        where = f"{name}, row {row}{_line_hint(row, start)}"
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+            rows.error(
+                row,
+                f"{where}: has {len(cells)} cells but the header has {len(header)} columns; a cell with a "
+                f"'{reader.dialect.delimiter}' in it probably lost its double quotes: put such cells in "
+                '"double quotes"',
+            )
+            continue
+        rows.add(row, where, {c: cells[i] for i, c in known if i < len(cells)})
+    if not rows.rows:
+        raise IngestError(f"{name}: has a header row but no articles; add one article per row under it")
+    return rows.result()
+
+
+def _line_hint(row: int, line: int) -> str:
+    """Where a row starts in the file, when cells with line breaks make rows and lines differ."""
+    return "" if row == line else f" (from line {line} of the file)"
+
+
+# ------------------------------------------------------------------------------------------------- HTML
+
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)", re.IGNORECASE)
+
+
+def html_fields(html: str | bytes, *, name: str = "input", url: str = "") -> dict[str, str]:
+    """The main text and metadata of a web page, extracted by trafilatura; IngestError if it finds no text.
+
+    Returns the fields of an article: text (no markup; the page's title as its first line when the extracted
+    text does not already begin with it), title, published (YYYY-MM-DD), author, source_name (site name),
+    language (from ``<html lang>``) and url (the page's canonical address, else ``url``).
+    """
+    import trafilatura  # heavy: imported only when a page is read
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url or None,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+        )
+    except Exception as exc:  # trafilatura and lxml raise many kinds on broken input
+        raise IngestError(
+            f"{name}: cannot be read as a web page ({type(exc).__name__}); save the article as .txt"
+        ) from exc
+    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not body:
+        raise IngestError(
+            f"{name}: no article text was found in this page; open it in a browser, copy the article's text "
+            "and paste it (or save it as .txt)"
+        )
+    title = " ".join((doc.title or "").split())
+    first = " ".join(body.split("\n", 1)[0].split())
+    if title and title.lower() not in first.lower() and first.lower() not in title.lower():
+        body = f"{title}\n{body}"
+    fields = {"text": body, "title": title}
+    if doc.author:
+        fields["author"] = " ".join(doc.author.split())
+    if doc.sitename:
+        fields["source_name"] = " ".join(doc.sitename.split())
+    if doc.date:
+        try:
+            fields["published"] = normalize_published(doc.date)
+        except ValueError:
+            pass
+    page_url = doc.url if doc.url and _URL.fullmatch(doc.url) else url
+    if page_url:
+        fields["url"] = page_url
+    source = html if isinstance(html, str) else html[:4096].decode("ascii", errors="ignore")
+    lang = _HTML_LANG.search(source[:4096])
+    if lang:
+        fields["language"] = lang.group(1).replace("_", "-")
+    return fields
+
+
+def article_from_fields(
+    fields: dict[str, Any], *, name: str = "input", original_format: str = "", **defaults: Any
+) -> Article:
+    """An article from a dict of fields (as in a JSON object), validated like an uploaded row; IngestError if bad."""
+    article, error, _ = _build(fields, name, original_format, _check_defaults(defaults, name))
+    if error is not None:
+        raise IngestError(error)
+    assert article is not None
+    return article
+
+
+def article_from_html(html: str | bytes, *, name: str = "input", url: str = "", **defaults: Any) -> Article:
+    """An article from a web page (see ``html_fields``); ``defaults`` fill in what the page does not say."""
+    return article_from_fields(html_fields(html, name=name, url=url), name=name, original_format="html", **defaults)
+
+
+def article_from_paste(text: str, **fields: Any) -> Article:
+    """An article from pasted text and form fields (title, outlet, published, ...), checked like an upload."""
+    unknown = sorted(set(fields) - _FIELDS)
+    if unknown:
+        raise TypeError(f"unknown article field(s) {', '.join(unknown)}")
+    raw = {"text": text, **{k: str(v) for k, v in fields.items() if v is not None}}
+    article, error, _ = _build(raw, "the pasted article", "paste", {}, "field", "article")
+    if error is not None:
+        raise IngestError(error)
+    assert article is not None
+    return article
+
+
+def template_csv() -> bytes:
+    """The bytes of the CSV template with the documented columns, for a download button."""
+    return TEMPLATE_PATH.read_bytes()

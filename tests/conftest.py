@@ -30,3 +30,19 @@ def seed_manifest() -> dict:
 def seed_paths(seed_manifest) -> list[Path]:
     """The seed files in manifest order (TPS, then Al Mayadeen)."""
     return [SEEDS_DIR / item["file"] for item in seed_manifest["articles"]]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _library_db(tmp_path_factory: pytest.TempPathFactory):
+    """Every test runs against a throwaway library, never data/library.db (tests that add to a library
+    set their own FRAMING_DB with monkeypatch)."""
+    import os
+
+    path = tmp_path_factory.mktemp("library") / "library.db"
+    old = os.environ.get("FRAMING_DB")
+    os.environ["FRAMING_DB"] = str(path)
+    yield path
+    if old is None:
+        os.environ.pop("FRAMING_DB", None)
+    else:
+        os.environ["FRAMING_DB"] = old

@@ -8,7 +8,10 @@ from framing.stories import suggest_stories
 PORT_A = (
     "Dock strike halts Varna port\n\nDock workers at Varna port walked out on Monday over pay, halting cargo ships."
 )
-PORT_B = "Varna dockers strike\n\nThe strike by dock workers at the Varna port stopped cargo ships on Monday; pay is at issue."
+PORT_B = (
+    "Varna dockers strike\n\nThe strike by dock workers at the Varna port stopped cargo ships on Monday; "
+    "pay is at issue."
+)
 FLOOD = (
     "Dam floods Orel valley\n\nThe new dam flooded farms in the Orel valley after heavy rain; villagers fled the water."
 )

@@ -7,6 +7,7 @@ import streamlit as st
 from framing import Analyzer, Article, Comparison, compare, load_seeds, load_shipped
 from framing.compare import realign
 from framing.lexicons import Lexicon
+from framing.store import Library, db_path
 
 UPLOADS_KEY = "compare_uploads"
 
@@ -26,6 +27,18 @@ def seed_articles() -> list[Article]:
     return load_seeds()
 
 
+@st.cache_resource(show_spinner=False)
+def _library(path: str) -> Library:
+    lib = Library(path)  # safe to share across sessions: the store holds a lock around its connection
+    lib.seed_if_new()
+    return lib
+
+
+def library() -> Library:
+    """The library database (FRAMING_DB or data/library.db), seeded on first use with the seeds and corpus."""
+    return _library(str(db_path()))
+
+
 @st.cache_data(show_spinner="Analysing…", max_entries=64)
 def comparison(articles: tuple[Article, ...], background: tuple[str, ...] = ()) -> Comparison:
     return compare(list(articles), analyzer=analyzer(), background=list(background))
@@ -43,8 +56,8 @@ def uploaded_articles() -> dict[str, Article]:
 
 
 def available_articles() -> list[Article]:
-    """Seeds first, then this session's uploads; an upload equal to a seed is not listed twice."""
-    seen: dict[str, Article] = {a.id: a for a in seed_articles()}
+    """The library's articles, then this session's uploads; nothing is listed twice."""
+    seen: dict[str, Article] = {a.id: a for a in library().articles()}
     for a in uploaded_articles().values():
         seen.setdefault(a.id, a)
     return list(seen.values())

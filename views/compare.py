@@ -35,11 +35,36 @@ with st.expander("Add your own article (.txt, .md or .json)"):
                 articles[added.id] = added
             st.success(f"Added: {md_escape(article_choice(added))}. Pick it below.")
 
-ids = list(articles)
+stories = sorted({a.story for a in articles.values() if a.story})
+first_story = next((a.story for a in articles.values() if a.story), "")
+ALL = "(all articles)"
+
+
+def _story_ids(name: str) -> list[str]:
+    return [i for i, a in articles.items() if name == ALL or a.story == name]
+
+
+def _pick_story() -> None:
+    """A new story: compare its articles (up to three) straight away."""
+    name = st.session_state["compare_story"]
+    st.session_state["compare_articles"] = _story_ids(name)[: 3 if name != ALL else 2]
+
+
+story = st.selectbox(
+    "Story",
+    [ALL] + stories,
+    index=(stories.index(first_story) + 1) if first_story in stories else 0,
+    key="compare_story",
+    on_change=_pick_story,
+)
+ids = _story_ids(story)
+ids += [i for i in _state.uploaded_articles() if i not in ids]
+if "compare_articles" in st.session_state:  # keep only choices that still exist
+    st.session_state["compare_articles"] = [i for i in st.session_state["compare_articles"] if i in ids]
 chosen = st.multiselect(
     "Articles to compare (two or more)",
     ids,
-    default=ids[:2],
+    default=None if "compare_articles" in st.session_state else ids[: 3 if story != ALL else 2],
     key="compare_articles",
     format_func=lambda i: article_choice(articles[i]),
 )
@@ -47,7 +72,7 @@ if len(chosen) < 2:
     st.info("Pick at least two articles to compare.")
     st.stop()
 
-background = tuple(a.text for a in articles.values())
+background = tuple(a.text for a in articles.values())  # the whole library informs the log-odds prior
 comparison = _state.comparison(tuple(articles[i] for i in chosen), background)
 
 tabs = st.tabs(["Highlights", "Summary", "Voices", "Selection", "Vocabulary", "Agency & frames", "Tone"])
