@@ -3,7 +3,8 @@
 ``compare PATH PATH [...] --format json|text [--out FILE]`` analyses articles side by side;
 ``import PATH... [--db FILE] [--valid-only]`` adds article files to the library, all or nothing (files
 are read by ``ingest.parse_file``, except the library's own CSV/JSONL export, read back exactly);
-``list [--db FILE] [--format json|text]`` shows what the library holds.
+``list [--db FILE] [--format json|text]`` shows what the library holds;
+``report PATH PATH [...] --out FILE.html [--outlet NAME ...]`` writes a self-contained HTML report.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--top-terms", type=int, default=15, help="distinctive terms per article (default 15)")
     _library_parsers(sub)
+    _report_parser(sub)
     return p
 
 
@@ -48,6 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command in LIBRARY_COMMANDS:
         return LIBRARY_COMMANDS[args.command](args)
+    if args.command == "report":
+        return _report(args)
     try:
         if len(args.outlet) > len(args.paths):
             raise IngestError(
@@ -204,3 +208,45 @@ def _list(args: argparse.Namespace) -> int:
 
 
 LIBRARY_COMMANDS = {"import": _import, "list": _list}
+
+
+# ----------------------------------------------------------------------------------- the HTML report
+
+
+def _report_parser(sub: argparse._SubParsersAction) -> None:
+    r = sub.add_parser("report", help="write a self-contained HTML report of a comparison (opens offline)")
+    r.add_argument("paths", nargs="+", metavar="PATH", help="article files: .txt/.md (first line = title) or .json")
+    r.add_argument("--out", required=True, metavar="FILE.html", help="the HTML file to write")
+    r.add_argument(
+        "--outlet",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="outlet of each file, in order (else the folder's manifest.json, if any)",
+    )
+    r.add_argument("--top-terms", type=int, default=15, help="distinctive terms per article (default 15)")
+
+
+def _read_articles(paths: Sequence[str], outlet_names: Sequence[str]) -> list[Article]:
+    """Files read as ``compare`` reads them, with at most one --outlet per file, in order."""
+    if len(outlet_names) > len(paths):
+        raise IngestError(f"{len(outlet_names)} --outlet values for {len(paths)} files; give at most one per file")
+    outlets = list(outlet_names) + [""] * (len(paths) - len(outlet_names))
+    return [read_path(path, outlet=outlet) for path, outlet in zip(paths, outlets)]
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report_html import render_report
+
+    try:
+        articles = _read_articles(args.paths, args.outlet)
+        page = render_report(compare(articles, top_terms=args.top_terms))
+        Path(args.out).write_text(page, encoding="utf-8")
+    except (IngestError, LexiconError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        return 2
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0

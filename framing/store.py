@@ -456,3 +456,120 @@ class Library:
             return result
 
         return self._write(tx)
+
+    # -- lexicon overlay (the user's added, edited and disabled lexicon entries; see framing/lexicons/overlay.py)
+
+    def overlay_entries(self) -> list[dict[str, Any]]:
+        """Every overlay row in the order first saved: ``{lexicon, entry_id, entry, disabled, added_at}``,
+        where ``entry`` is the entry dict, or None for a row that only disables a shipped entry."""
+        import yaml
+
+        rows = self._read(
+            "SELECT lexicon, entry_id, entry_yaml, disabled, added_at FROM lexicon_overlay ORDER BY id"
+        )
+        return [
+            {
+                "lexicon": lexicon,
+                "entry_id": entry_id,
+                "entry": (yaml.safe_load(text) or None) if text else None,
+                "disabled": bool(disabled),
+                "added_at": added_at,
+            }
+            for lexicon, entry_id, text, disabled, added_at in rows
+        ]
+
+    def save_overlay_entry(self, lexicon: str, entry: dict[str, Any]) -> str:
+        """Add an entry to a lexicon, or replace the entry with the same id (shipped or added before).
+
+        The entry is validated like a shipped one; an invalid entry raises LexiconError and nothing is
+        saved. A replaced entry keeps its first date and whether it is disabled. Returns the entry id.
+        """
+        from .lexicons.overlay import normalize_entry, shipped_lexicons, validate_entry
+
+        shipped = shipped_lexicons()
+        if lexicon not in shipped:
+            from .lexicons import LexiconError
+
+            raise LexiconError(f"unknown lexicon '{lexicon}' (known: {', '.join(sorted(shipped))})")
+        checked = validate_entry(shipped[lexicon], entry)
+        body = normalize_entry(entry)
+        return self._write(lambda con: _upsert_overlay(con, lexicon, checked.id, body, None, utc_now()))
+
+    def set_overlay_disabled(self, lexicon: str, entry_id: str, disabled: bool) -> None:
+        """Disable or enable an entry (shipped or added); a shipped entry gets a disable-only row."""
+        from .lexicons.overlay import shipped_lexicons
+
+        lex = shipped_lexicons().get(lexicon)
+        shipped_ids = {e.id for e in lex.entries} if lex else set()
+        in_overlay = self._read("SELECT 1 FROM lexicon_overlay WHERE lexicon = ? AND entry_id = ?", (lexicon, entry_id))
+        if entry_id not in shipped_ids and not in_overlay:
+            raise KeyError(f"no entry {entry_id!r} in lexicon {lexicon!r}")
+        self._write(lambda con: _upsert_overlay(con, lexicon, entry_id, None, bool(disabled), utc_now()))
+
+    def delete_overlay_entry(self, lexicon: str, entry_id: str) -> int:
+        """Forget the overlay row of an entry: an added entry is gone, an edited or disabled shipped entry is
+        back as shipped. Returns how many rows were deleted."""
+        sql = "DELETE FROM lexicon_overlay WHERE lexicon = ? AND entry_id = ?"
+        return self._write(lambda con: con.execute(sql, (lexicon, entry_id)).rowcount)
+
+    def export_overlay_yaml(self) -> str:
+        """The overlay as YAML (a list of ``{lexicon, entry, disabled, added_at}``), for :meth:`import_overlay_yaml`."""
+        from .lexicons.overlay import dump_overlay
+
+        return dump_overlay(self.overlay_entries())
+
+    def import_overlay_yaml(self, text: str) -> int:
+        """Read an exported overlay; every entry is validated first and a bad one raises LexiconError naming it,
+        with nothing imported. Rows replace overlay rows for the same entry. Returns how many were imported."""
+        from .lexicons.overlay import parse_overlay
+
+        rows = parse_overlay(text)
+        now = utc_now()
+
+        def tx(con: sqlite3.Connection) -> int:
+            for r in rows:
+                con.execute(
+                    "DELETE FROM lexicon_overlay WHERE lexicon = ? AND entry_id = ?", (r["lexicon"], r["entry_id"])
+                )
+                con.execute(
+                    "INSERT INTO lexicon_overlay(lexicon, entry_id, entry_yaml, disabled, added_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (r["lexicon"], r["entry_id"], _entry_yaml(r["entry"]), int(r["disabled"]), r["added_at"] or now),
+                )
+            return len(rows)
+
+        return self._write(tx)
+
+
+def _entry_yaml(entry: dict[str, Any] | None) -> str:
+    import yaml
+
+    return yaml.safe_dump(entry, sort_keys=False, allow_unicode=True) if entry else ""
+
+
+def _upsert_overlay(
+    con: sqlite3.Connection,
+    lexicon: str,
+    entry_id: str,
+    entry: dict[str, Any] | None,
+    disabled: bool | None,
+    now: str,
+) -> str:
+    """Create or change the one overlay row of (lexicon, entry_id); None leaves a field as it is."""
+    found = con.execute(
+        "SELECT id FROM lexicon_overlay WHERE lexicon = ? AND entry_id = ? ORDER BY id", (lexicon, entry_id)
+    ).fetchall()
+    if not found:
+        con.execute(
+            "INSERT INTO lexicon_overlay(lexicon, entry_id, entry_yaml, disabled, added_at) VALUES (?, ?, ?, ?, ?)",
+            (lexicon, entry_id, _entry_yaml(entry), int(bool(disabled)), now),
+        )
+    else:
+        if entry is not None:
+            con.execute("UPDATE lexicon_overlay SET entry_yaml = ? WHERE id = ?", (_entry_yaml(entry), found[0][0]))
+        if disabled is not None:
+            con.execute("UPDATE lexicon_overlay SET disabled = ? WHERE id = ?", (int(disabled), found[0][0]))
+    # Enabling a shipped entry that was only disabled leaves nothing to remember.
+    con.execute("DELETE FROM lexicon_overlay WHERE lexicon = ? AND entry_id = ? AND entry_yaml = '' AND disabled = 0",
+                (lexicon, entry_id))  # fmt: skip
+    return entry_id

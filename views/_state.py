@@ -2,24 +2,71 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from typing import Any
+
 import streamlit as st
 
 from framing import Analyzer, Article, Comparison, compare, load_seeds, load_shipped
 from framing.compare import realign
-from framing.lexicons import Lexicon
+from framing.lexicons import Lexicon, LexiconError
+from framing.lexicons.overlay import apply_overlay
 from framing.store import Library, db_path
 
 UPLOADS_KEY = "compare_uploads"
 
 
 @st.cache_resource(show_spinner=False)
-def analyzer() -> Analyzer:
-    return Analyzer()
-
-
-@st.cache_resource(show_spinner=False)
-def lexicons() -> dict[str, Lexicon]:
+def shipped_lexicons() -> dict[str, Lexicon]:
+    """The lexicons as shipped, without the user's overlay."""
     return load_shipped()
+
+
+def overlay_rows() -> list[dict[str, Any]]:
+    """The user's lexicon overlay, read from the library on every run (a small table)."""
+    return library().overlay_entries()
+
+
+def overlay_version(rows: list[dict[str, Any]] | None = None) -> str:
+    """A short hash of the overlay: the caches below are keyed by it, so an edit takes effect at once."""
+    rows = overlay_rows() if rows is None else rows
+    blob = json.dumps(rows, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _overlaid(version: str, _rows: list[dict[str, Any]]) -> tuple[dict[str, Lexicon], str]:
+    """The lexicons with the overlay applied, and an error message if the overlay could not be applied
+    (then the shipped lexicons are used)."""
+    try:
+        return apply_overlay(shipped_lexicons(), _rows), ""
+    except LexiconError as exc:
+        return shipped_lexicons(), f"Your lexicon overlay was not applied: {exc}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _analyzer(version: str, _lexicons: dict[str, Lexicon]) -> Analyzer:
+    return Analyzer(_lexicons)
+
+
+def lexicons() -> dict[str, Lexicon]:
+    """The lexicons in use: the shipped ones with the user's overlay applied."""
+    rows = overlay_rows()
+    return _overlaid(overlay_version(rows), rows)[0]
+
+
+def overlay_error() -> str:
+    """Why the overlay could not be applied, or ""."""
+    rows = overlay_rows()
+    return _overlaid(overlay_version(rows), rows)[1]
+
+
+def analyzer() -> Analyzer:
+    """The analyzer for the lexicons in use, compiled once per overlay version."""
+    rows = overlay_rows()
+    version = overlay_version(rows)
+    return _analyzer(version, _overlaid(version, rows)[0])
 
 
 @st.cache_data(show_spinner=False)
@@ -39,14 +86,23 @@ def library() -> Library:
     return _library(str(db_path()))
 
 
-@st.cache_data(show_spinner="Analysing…", max_entries=64)
 def comparison(articles: tuple[Article, ...], background: tuple[str, ...] = ()) -> Comparison:
+    """The comparison of the articles with the lexicons in use (cached per overlay version)."""
+    return _comparison(articles, background, overlay_version())
+
+
+@st.cache_data(show_spinner="Analysing…", max_entries=64)
+def _comparison(articles: tuple[Article, ...], background: tuple[str, ...], overlay: str) -> Comparison:
     return compare(list(articles), analyzer=analyzer(), background=list(background))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
 def realigned(ids: tuple[str, ...], threshold: float, _comparison: Comparison) -> Comparison:
-    """The comparison aligned at another threshold (keyed by article ids and threshold)."""
+    """The comparison aligned at another threshold (keyed by article ids, threshold and overlay version)."""
+    return _realigned(ids, threshold, overlay_version(), _comparison)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _realigned(ids: tuple[str, ...], threshold: float, overlay: str, _comparison: Comparison) -> Comparison:
     return realign(_comparison, threshold)
 
 

@@ -189,13 +189,13 @@ with browse_tab:
     table = pd.DataFrame(
         [
             {
-                "id": a.id,
                 "outlet": a.outlet,
                 "title": a.title,
                 "published": a.published,
                 "story": a.story,
                 "words": len(a.text.split()),
                 "illustrative": bool(a.meta.get("illustrative")),
+                "id": a.id,
             }
             for a in shown
         ]

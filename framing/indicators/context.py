@@ -69,10 +69,19 @@ class Context:
 
 
 def make_hit(family: str, lexicon: Lexicon, entry: Entry, doc: Document, start: int, end: int) -> Hit:
-    """A hit for a lexicon entry over ``doc.text[start:end]``."""
+    """A hit for a lexicon entry over ``doc.text[start:end]``.
+
+    ``source`` says where the entry came from: the shipped lexicon and its version, or the user's overlay
+    ("added by you on DATE", "edited by you on DATE"), then the entry's own source. An entry from the overlay
+    also says so at the end of its explanation, so the highlight's tooltip shows it.
+    """
     explain = entry.explain
     if entry.usage:
         explain = f"{explain} Usage: {entry.usage}"
+    shipped = entry.origin == "shipped"
+    where = f"shipped lexicon {lexicon.name} {lexicon.version}" if shipped else entry.origin
+    if not shipped:
+        explain = f"{explain} (Entry {where}.)"
     return Hit(
         family=family,
         category=entry.category,
@@ -81,6 +90,6 @@ def make_hit(family: str, lexicon: Lexicon, entry: Entry, doc: Document, start: 
         end=end,
         explain=explain,
         entry_id=entry.id,
-        source=entry.source,
+        source=f"{where}; {entry.source}",
         lexicon_version=f"{lexicon.name} {lexicon.version}",
     )
