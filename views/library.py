@@ -130,7 +130,10 @@ with add_tab:
         outlet = st.text_input("Outlet for files that do not name one", key="library_files_outlet")
         if files:
             results = []
-            for f in files:
+            bar = st.progress(0.0, text="Reading files…") if len(files) > 1 else None
+            for n, f in enumerate(files, 1):
+                if bar is not None:
+                    bar.progress(n / len(files), text=f"Reading {f.name} ({n} of {len(files)})")
                 try:
                     results.append(parse_file(f.getvalue(), f.name, outlet=outlet or None))
                 except IngestError as exc:  # the whole file is unusable: say so as its one row
@@ -175,17 +178,23 @@ with add_tab:
         _preview_and_save(st.session_state[PENDING], "library_pending")
 
 with browse_tab:
-    c1, c2, c3 = st.columns(3)
+    c1, c2, c3, c4, c5 = st.columns([2, 2, 2, 1, 1])
     outlets = sorted({a.outlet for a in articles if a.outlet})
     stories = sorted({a.story for a in articles if a.story})
     pick_outlet = c1.selectbox("Outlet", ["(all)"] + outlets, key="library_filter_outlet")
     pick_story = c2.selectbox("Story", ["(all)"] + stories, key="library_filter_story")
     search = c3.text_input("Search title and text", key="library_search")
+    since = c4.text_input("From (YYYY-MM-DD)", key="library_since").strip()
+    until = c5.text_input("To (YYYY-MM-DD)", key="library_until").strip()
     shown = lib.articles(
         outlet=None if pick_outlet == "(all)" else pick_outlet,
         story=None if pick_story == "(all)" else pick_story,
         search=search or None,
+        since=since or None,
+        until=until or None,
     )
+    if since or until:
+        st.caption("Articles without a publication date are left out when filtering by date.")
     table = pd.DataFrame(
         [
             {
