@@ -330,7 +330,13 @@ def sentence_html(
 
     local = [replace(h, start=h.start - start, end=h.end - start) for h in hits if start <= h.start and h.end <= end]
     qs = [
-        replace(q, start=q.start - start, end=q.end - start, inner_start=q.inner_start - start, inner_end=q.inner_end - start)
+        replace(
+            q,
+            start=q.start - start,
+            end=q.end - start,
+            inner_start=q.inner_start - start,
+            inner_end=q.inner_end - start,
+        )
         for q in quotes
         if start <= q.start and q.end <= end
     ]

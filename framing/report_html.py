@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from .highlight import STYLE, css, highlight_html, legend_html
@@ -144,9 +144,7 @@ def _bar_chart(
             w = plot_w * v / top_value
             y = gy + i * bar_h
             color = PALETTE[i % len(PALETTE)]
-            out.append(
-                f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h - 2}" fill="{color}"/>'
-            )
+            out.append(f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h - 2}" fill="{color}"/>')
             t = texts[g] if g < len(texts) else ""
             out.append(f'<text x="{label_w + w + 4:.1f}" y="{y + bar_h - 4}" font-size="11" fill="#333">{_e(t)}</text>')
     axis_y = y0 + group_h * len(groups)
@@ -226,7 +224,7 @@ def _rates(analyses: Sequence[ArticleAnalysis]) -> str:
         )
     chart = _bar_chart(labels, series, title="Hits per 1,000 words, by family", unit="hits per 1,000 words")
     head = "".join(f'<th class="n">{_e(_label(an))}</th>' for an in analyses)
-    rows = [f'<tr><td>words</td>{"".join(f"<td class=n>{an.word_count}</td>" for an in analyses)}<td></td></tr>']
+    rows = [f"<tr><td>words</td>{''.join(f'<td class=n>{an.word_count}</td>' for an in analyses)}<td></td></tr>"]
     for f, label in zip(FAMILIES, labels):
         cells = "".join(
             f'<td class="n">{_num(an.rates()[f])} <span class="meta">({c[f]})</span></td>'
@@ -237,7 +235,7 @@ def _rates(analyses: Sequence[ArticleAnalysis]) -> str:
         rows.append(f"<tr><td>{_e(label)}</td>{cells}<td>{flag}</td></tr>")
     table = (
         "<table><caption>Hits per 1,000 words (hits in brackets)</caption>"
-        f'<thead><tr><th>family</th>{head}<th>note</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f"<thead><tr><th>family</th>{head}<th>note</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
     return (
         '<p class="meta">The fingerprint: every family per 1,000 words, so that articles of different '
@@ -266,9 +264,7 @@ def _speakers(analyses: Sequence[ArticleAnalysis]) -> str:
         chart = _bar_chart(names, series, title="Share of voice: quoted words per speaker", unit="quoted words")
         head = "".join(f'<th class="n">{_e(_label(an))}</th>' for an in analyses)
         rows = "".join(
-            f"<tr><td>{_e(n)}</td>"
-            + "".join(f'<td class="n">{v}</td>' for v in (s[1][i] for s in series))
-            + "</tr>"
+            f"<tr><td>{_e(n)}</td>" + "".join(f'<td class="n">{v}</td>' for v in (s[1][i] for s in series)) + "</tr>"
             for i, n in enumerate(names)
         )
         table = (
@@ -363,7 +359,8 @@ def _alignment(comparison: Comparison) -> str:
                 f"</tr></thead><tbody>{rows}</tbody></table>"
             )
     rows = "".join(
-        f"<tr><td>{_e(_label(an))}</td><td class=n>{len(an.sentences)}</td><td class=n>{len(only_in.get(k, ()))}</td></tr>"
+        f"<tr><td>{_e(_label(an))}</td><td class=n>{len(an.sentences)}</td>"
+        f"<td class=n>{len(only_in.get(k, ()))}</td></tr>"
         for k, an in enumerate(analyses)
     )
     parts.append(
@@ -432,8 +429,7 @@ def sample_note(n: int) -> str:
             "outlets in general. Families marked as resting on one or two hits may differ by chance."
         )
     return (
-        f"{n} articles are a small sample: the differences shown here describe these texts, not the outlets "
-        "in general."
+        f"{n} articles are a small sample: the differences shown here describe these texts, not the outlets in general."
     )
 
 
@@ -450,7 +446,7 @@ def render_report(
     """One self-contained HTML document for a comparison (no script, no network, print-ready)."""
     analyses = comparison.analyses
     versions = shipped_versions() if lexicon_versions is None else dict(lexicon_versions)
-    when = generated_at or datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = generated_at or datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     names = [_label(an) for an in analyses]
     title = "Framing report: " + (" vs ".join(names) if names else "no articles")
     titles = "".join(
@@ -465,7 +461,7 @@ def render_report(
         f'<p class="note">{_e(sample_note(len(analyses)))}</p>'
     )
     body = [
-        f'<header>{head}</header>',
+        f"<header>{head}</header>",
         _section("The articles, highlighted", _articles(analyses, families), first=True, sid="articles"),
         _section("Summary", _summary(comparison), sid="summary"),
         _section("Rates (the fingerprint)", _rates(analyses), sid="rates"),

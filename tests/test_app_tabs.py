@@ -115,3 +115,18 @@ def test_three_articles_at_once() -> None:
     assert not at.exception
     assert [s.value for s in at.subheader][:3] == ["TPS", "Al Mayadeen", "Unknown outlet"]
     assert at.selectbox(key="compare_align_pair") is not None
+
+
+def test_downloads_offer_report_and_tables(app: AppTest) -> None:
+    labels = [b.label for b in app.get("download_button")]
+    assert any(label.startswith("Report (HTML") for label in labels)
+    assert {"Hits (CSV)", "Quotes (CSV)", "Rates (CSV)"} <= set(labels)
+
+
+def test_hits_csv_neutralises_formulas() -> None:
+    from framing import Article, compare
+    from views._downloads import _csv, hits_frame
+
+    comparison = compare([Article(text="=cmd said the official.", outlet="=X"), Article(text="He said so.")])
+    text = _csv(hits_frame(comparison))
+    assert "'=X" in text and "\n=X" not in text and ",=X" not in text

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 
 import framing
 from framing.cli import main
-from framing.models import Article
+from framing.models import Article, Speaker, SummaryLine, Term
 from framing.report_html import render_report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,9 +132,7 @@ def test_seeds_report_default_versions_are_the_shipped_ones(seeds_comparison: fr
         assert f"<td>{name}</td><td>{lex.version}</td>" in page
 
 
-def test_seeds_report_rates_table_matches_the_analysis(
-    seeds_report: str, seeds_comparison: framing.Comparison
-) -> None:
+def test_seeds_report_rates_table_matches_the_analysis(seeds_report: str, seeds_comparison: framing.Comparison) -> None:
     for an in seeds_comparison.analyses:
         counts = an.counts()
         for fam in framing.FAMILIES:
@@ -175,14 +174,23 @@ def test_hostile_text_and_title_are_escaped(hostile_report: str) -> None:
     assert f"Outlet {SCRIPT}" in page.text  # the outlet
 
 
-def test_hostile_speaker_and_summary_are_escaped() -> None:
-    speaker = f"Dr {SCRIPT} Smith"
-    text = f'"The deal is dead," {speaker} claimed. Officials said the talks went well.'
-    a = Article(text=text, title="A", outlet="One")
-    b = Article(text="The deal is alive, officials said. Talks went well.", title="B", outlet="Two")
-    page = render_report(framing.compare([a, b]))
-    assert "<script" not in page.lower()
-    assert "script" not in [tag for tag, _ in parse(page).tags]
+def test_hostile_speaker_term_and_summary_are_escaped(seeds_comparison: framing.Comparison) -> None:
+    """Speaker names, terms and summary lines come from articles too: planted directly, they stay text."""
+    an = seeds_comparison.analyses[0]
+    verbs = ((IMG, "neutral", 1),)
+    speaker = Speaker(name=f"Dr {SCRIPT}", quotes=1, words=5, indirect=0, first_position=0, verbs=verbs)
+    hostile = replace(an, speakers=(speaker,), distinctive_terms=(Term(IMG, 0.5),))
+    comparison = replace(
+        seeds_comparison,
+        analyses=(hostile, *seeds_comparison.analyses[1:]),
+        summary=(SummaryLine(f"Summary {SCRIPT}"),),
+    )
+    page_html = render_report(comparison, lexicon_versions={f"lex {IMG}": SCRIPT})
+    assert "<script" not in page_html.lower() and "<img" not in page_html.lower()
+    page = parse(page_html)
+    assert not {"script", "img"} & {tag for tag, _ in page.tags}
+    for visible in (f"Dr {SCRIPT}", f"Summary {SCRIPT}", IMG, f"lex {IMG}"):
+        assert visible in page.text
 
 
 # ------------------------------------------------------------------------------------------- CLI

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from framing import IngestError, read_bytes
-from views import _panels_text, _panels_voice, _state
+from views import _downloads, _panels_text, _panels_voice, _state
 from views._ui import article_choice, md_escape
 
 st.title("Compare coverage")
@@ -74,6 +74,8 @@ if len(chosen) < 2:
 
 background = tuple(a.text for a in articles.values())  # the whole library informs the log-odds prior
 comparison = _state.comparison(tuple(articles[i] for i in chosen), background)
+
+_downloads.downloads(comparison)
 
 tabs = st.tabs(["Highlights", "Summary", "Voices", "Selection", "Vocabulary", "Agency & frames", "Tone"])
 with tabs[0]:
