@@ -464,9 +464,7 @@ class Library:
         where ``entry`` is the entry dict, or None for a row that only disables a shipped entry."""
         import yaml
 
-        rows = self._read(
-            "SELECT lexicon, entry_id, entry_yaml, disabled, added_at FROM lexicon_overlay ORDER BY id"
-        )
+        rows = self._read("SELECT lexicon, entry_id, entry_yaml, disabled, added_at FROM lexicon_overlay ORDER BY id")
         return [
             {
                 "lexicon": lexicon,
