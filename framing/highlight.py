@@ -63,6 +63,8 @@ def _tooltip(hits: Sequence[Hit]) -> str:
         where = " (inside quoted speech: the speaker's words, not the outlet's)" if h.in_quote else ""
         label = STYLE.get(h.family, {}).get("label", h.family)
         lines.append(f"{label}, {h.category.replace('_', ' ')}{where}: {h.explain}")
+        if h.source:
+            lines.append(f"  Source: {h.source}" + (f" [{h.entry_id}]" if h.entry_id else ""))
     return "\n".join(lines)
 
 
