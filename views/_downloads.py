@@ -1,4 +1,7 @@
-"""Downloads of a comparison: the self-contained HTML report, and hits, quotes and rates as CSV and JSON."""
+"""Downloads of a comparison: the self-contained HTML report, and hits, quotes and rates as CSV and JSON.
+
+Every file is built only when its button is clicked (a callable as ``data``), not on every rerun.
+"""
 
 from __future__ import annotations
 
@@ -61,21 +64,27 @@ def downloads(comparison: Comparison) -> None:
         c1, c2, c3, c4 = st.columns(4)
         c1.download_button(
             "Report (HTML, opens offline, prints to PDF)",
-            render_report(comparison),
+            lambda: render_report(comparison),  # built only when clicked
             "framing-report.html",
             "text/html",
             key="compare_dl_report",
         )
-        c2.download_button("Hits (CSV)", _csv(hits_frame(comparison)), "hits.csv", "text/csv", key="compare_dl_hits")
+        c2.download_button(
+            "Hits (CSV)", lambda: _csv(hits_frame(comparison)), "hits.csv", "text/csv", key="compare_dl_hits"
+        )
         c3.download_button(
-            "Quotes (CSV)", _csv(quotes_frame(comparison)), "quotes.csv", "text/csv", key="compare_dl_quotes"
+            "Quotes (CSV)", lambda: _csv(quotes_frame(comparison)), "quotes.csv", "text/csv", key="compare_dl_quotes"
         )
         c4.download_button(
-            "Rates (CSV)", _csv(fingerprint_frame(comparison.analyses)), "rates.csv", "text/csv", key="compare_dl_rates"
+            "Rates (CSV)",
+            lambda: _csv(fingerprint_frame(comparison.analyses)),
+            "rates.csv",
+            "text/csv",
+            key="compare_dl_rates",
         )
         st.download_button(
             "Everything (JSON, the command line's format)",
-            json.dumps(to_dict(comparison), ensure_ascii=False, indent=1),
+            lambda: json.dumps(to_dict(comparison), ensure_ascii=False, indent=1),
             "comparison.json",
             "application/json",
             key="compare_dl_json",

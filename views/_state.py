@@ -87,13 +87,25 @@ def library() -> Library:
 
 
 def comparison(articles: tuple[Article, ...], background: tuple[str, ...] = ()) -> Comparison:
-    """The comparison of the articles with the lexicons in use (cached per overlay version)."""
-    return _comparison(articles, background, overlay_version())
+    """The comparison of the articles with the lexicons in use (cached per overlay version).
+
+    The background (the whole library, for the log-odds prior) is keyed by one fast digest rather than
+    hashed text by text by Streamlit, which took seconds per rerun on a large library.
+    """
+    digest = hashlib.blake2b("\x00".join(background).encode("utf-8"), digest_size=16).hexdigest()
+    ids = tuple((a.id, a.outlet, a.title, a.published, a.story) for a in articles)  # metadata can be edited
+    return _comparison(ids, digest, overlay_version(), articles, background)
 
 
 @st.cache_data(show_spinner="Analysing…", max_entries=64)
-def _comparison(articles: tuple[Article, ...], background: tuple[str, ...], overlay: str) -> Comparison:
-    return compare(list(articles), analyzer=analyzer(), background=list(background))
+def _comparison(
+    ids: tuple[tuple[str, ...], ...],
+    digest: str,
+    overlay: str,
+    _articles: tuple[Article, ...],
+    _background: tuple[str, ...],
+) -> Comparison:
+    return compare(list(_articles), analyzer=analyzer(), background=list(_background))
 
 
 def realigned(ids: tuple[str, ...], threshold: float, _comparison: Comparison) -> Comparison:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
@@ -11,7 +12,7 @@ import streamlit as st
 from framing import Article, IngestError
 from framing.boilerplate import find_boilerplate, remove_spans
 from framing.fetch import fetch_url
-from framing.ingest import TEMPLATE_PATH, ParseResult, RowResult, article_from_text, parse_file
+from framing.ingest import TEMPLATE_PATH, ParseResult, RowResult, parse_file
 from framing.stories import suggest_stories
 from views import _state
 from views._ui import md_escape
@@ -40,8 +41,7 @@ def _offer_boilerplate(article: Article, key: str) -> Article:
             drop.append((s.start, s.end))
     if not drop:
         return article
-    fields = {f: getattr(article, f) for f in ("title", "outlet", "language", "story", "url", "published", "author")}
-    return article_from_text(remove_spans(article.text, drop), **fields, original_format=article.original_format)
+    return replace(article, text=remove_spans(article.text, drop), id="")  # new text, new content id
 
 
 def _preview_and_save(results: list, key: str) -> None:
@@ -150,11 +150,11 @@ with add_tab:
             except IngestError as exc:
                 st.error(md_escape(str(exc)))
             else:
-                data = article.text.encode("utf-8")
-                fields = {k: getattr(article, k) for k in ("title", "published", "author", "url", "language")}
-                st.session_state[PENDING] = [
-                    parse_file(data, "page.txt", outlet=outlet or article.source_name, **fields)
-                ]
+                if outlet:
+                    article = replace(article, outlet=outlet)
+                elif not article.outlet and article.source_name:
+                    article = replace(article, outlet=article.source_name)
+                st.session_state[PENDING] = [ParseResult(url.strip(), [RowResult(1, article)], format="url")]
     else:
         st.markdown(
             "One article per row (CSV) or per line (JSONL). Columns: **text** (required), title, outlet, "
