@@ -46,7 +46,10 @@ class Analyzer:
         scare = {(h.start, h.end) for h in hits if h.family == "scare_quotes"}
         quotes = [replace(q, kind="scare") if (q.start, q.end) in scare else q for q in ctx.quotes]
         speech = QuoteIndex(q for q in quotes if q.kind != "scare")
-        marked = [replace(h, in_quote=speech.containing(h.start, h.end) is not None) for h in hits]
+        marked = []
+        for h in hits:
+            in_quote = speech.containing(h.start, h.end) is not None
+            marked.append(h if h.in_quote == in_quote else replace(h, in_quote=in_quote))
         verbs = [h for h in marked if h.family == "attribution"]
         quotes, verbs = attribute(doc, quotes, verbs, self.lexicons.get("actors"))
         marked = [h for h in marked if h.family != "attribution"] + verbs

@@ -50,29 +50,32 @@ class Matcher:
         folded_index, exact_index = self._folded, self._exact
         n = len(toks)
         out: list[Match] = []
-        i = 0
-        while i < n:
+        # Only the tokens that open some form need a look: found by set membership in one pass.
+        if exacts is None:
+            starts = [i for i, w in enumerate(lowers) if w in folded_index]
+        else:
+            starts = [i for i in range(n) if lowers[i] in folded_index or exacts[i] in exact_index]
+        nxt = 0  # the first token not inside an earlier match
+        for i in starts:
+            if i < nxt:
+                continue
             cands = folded_index.get(lowers[i])
             exact_cands = exact_index.get(exacts[i]) if exacts is not None else None
-            if not cands and not exact_cands:
-                i += 1
-                continue
             best = -1
             entries: tuple[Entry, ...] = ()
             # Case-sensitive forms first: at equal length the more specific entry wins.
             for words, group in ((exacts, exact_cands), (lowers, cands)):
                 for key, found in group or ():
-                    last = i + len(key) - 1
+                    size = len(key)
+                    last = i + size - 1
                     if last <= best or last >= n:
                         continue
-                    if all(plain[k] and words[k + 1] == key[k - i + 1] for k in range(i, last)):  # type: ignore[index]
+                    if size == 1 or all(plain[k] and words[k + 1] == key[k - i + 1] for k in range(i, last)):  # type: ignore[index]
                         best, entries = last, found
                         break
             if best >= 0:
                 out.append(Match(i, best, toks[i].start, toks[best].end, entries))
-                i = best + 1
-            else:
-                i += 1
+                nxt = best + 1
         return out
 
 

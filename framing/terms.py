@@ -10,11 +10,12 @@ so "nuclear deal" survives but "deal would" does not; a negation may open a bigr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .models import Term
-from .text import tokens
+from .text import token_words
 
 KEEP = frozenset(
     """serious fire bill interest system call calls found find show describe detail full empty front back
@@ -32,16 +33,22 @@ def _usable(word: str) -> bool:
     return word not in STOP_WORDS and len(word) > 1 and not word.replace(",", "").replace(".", "").isdigit()
 
 
+# The same answer for the same word: a corpus repeats its vocabulary, so most look-ups are cached.
+_usable_cached = lru_cache(maxsize=200_000)(_usable)
+
+
 def analyze_terms(text: str) -> list[str]:
     """Unigrams and bigrams of kept words, as TfidfVectorizer's analyzer."""
-    toks = tokens(text)
-    words = [t.lower.replace("\u2019", "'") for t in toks]
-    keep = [_usable(w) for w in words]
+    spans, words = token_words(text)
+    words = [w.replace("\u2019", "'") for w in words]
+    usable = _usable_cached
+    keep = [usable(w) for w in words]
     out = [w for w, k in zip(words, keep) if k]
+    negations = NEGATIONS
     for i in range(len(words) - 1):
-        if (keep[i] or words[i] in NEGATIONS) and keep[i + 1]:
-            gap = text[toks[i].end : toks[i + 1].start]
-            if gap.isspace() or gap == "-":
+        if keep[i + 1] and (keep[i] or words[i] in negations):
+            gap = text[spans[i][1] : spans[i + 1][0]]
+            if gap == " " or gap.isspace() or gap == "-":
                 out.append(f"{words[i]} {words[i + 1]}")
     return out
 
