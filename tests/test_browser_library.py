@@ -10,18 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import http.server
-import os
-import subprocess
-import sys
 import threading
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.test_browser import ARGS, ARTIFACTS, CHROMIUM, _free_port, _require_browser
+from tests.browser_support import ARGS, ARTIFACTS, CHROMIUM, app_server, require_browser
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -49,57 +44,6 @@ which was awarded without a public tender last month.</p>
 <footer>Copyright Harbour Gazette</footer>
 </body></html>
 """
-
-
-@contextlib.contextmanager
-def app_server(db: Path, **extra_env: str) -> Iterator[str]:
-    """The Streamlit app on a free 127.0.0.1 port with FRAMING_DB=db; stopped on the way out."""
-    port = _free_port()
-    env = {**os.environ, "FRAMING_DB": str(db), **extra_env}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"Streamlit exited with {proc.returncode} before becoming healthy")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("Streamlit did not become healthy within 90 s")
-            time.sleep(0.5)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 @contextlib.contextmanager
@@ -139,7 +83,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(db: Path) -> Iterator[str]:
-    _require_browser()
+    require_browser()
     with app_server(db, FRAMING_ALLOW_PRIVATE_URLS="1") as url:
         yield url
 

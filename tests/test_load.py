@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_browser import ARGS, CHROMIUM, _require_browser
-from tests.test_browser_library import app_server
+from tests.browser_support import ARGS, CHROMIUM, app_server, require_browser
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = [
@@ -164,7 +163,7 @@ async def _everyone(url: str, distinct: list[Path], shared: Path, db: Path):
 def test_twenty_sessions_and_twenty_importers_at_once(tmp_path: Path) -> None:
     from framing.store import Library
 
-    _require_browser()
+    require_browser()
     db = tmp_path / "lib.db"
     with Library(db) as lib:  # seed first, so the count below is only what the importers add
         lib.seed_if_new()

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,21 +14,11 @@ import framing
 from framing.cli import main
 from framing.models import Article, Speaker, SummaryLine, Term
 from framing.report_html import render_report
+from tests.browser_support import ARGS, CHROMIUM, require_browser
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 SEEDS = [ROOT / "seeds" / "000_89b951986c356c92.txt", ROOT / "seeds" / "002_025e2801a3540086.txt"]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -241,22 +229,10 @@ def test_cli_exits_2_on_an_unwritable_out(tmp_path: Path, capsys: pytest.Capture
 # -------------------------------------------------------------------------------- a real browser
 
 
-def _require_browser() -> None:
-    missing = not Path(CHROMIUM).exists() or shutil.which("chromium") is None
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing = True
-    if missing:
-        if os.environ.get("FRAMING_REQUIRE_BROWSER") == "1":
-            pytest.fail("FRAMING_REQUIRE_BROWSER=1 but Chromium or Playwright is missing")
-        pytest.skip("Chromium (apt-get install chromium) or Playwright not installed")
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("which", ["hostile", "seeds"])
 def test_report_in_a_real_browser(which: str, hostile_report: str, seeds_report: str, tmp_path: Path) -> None:
-    _require_browser()
+    require_browser()
     from playwright.sync_api import sync_playwright
 
     page_html = hostile_report if which == "hostile" else seeds_report
