@@ -206,6 +206,9 @@ def test_download_the_report_and_open_it_offline(server: str, browser, page, tmp
     page.goto(server)
     page.wait_for_selector("mark.fr-scare_quotes", timeout=90_000)
     chips = page.locator("[data-testid=stMultiSelect] span[data-tag]")  # the chosen articles
+    page.wait_for_function(
+        "document.querySelectorAll('[data-testid=stMultiSelect] span[data-tag]').length >= 2", timeout=60_000
+    )
     labels = [(c.get_attribute("aria-label") or c.inner_text()).strip() for c in chips.all()]
     outlets = {label.split(" — ")[0] for label in labels}
     assert len(outlets) >= 2, labels
