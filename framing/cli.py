@@ -53,12 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "report":
         return _report(args)
     try:
-        if len(args.outlet) > len(args.paths):
-            raise IngestError(
-                f"{len(args.outlet)} --outlet values for {len(args.paths)} files; give at most one per file"
-            )
-        outlets = list(args.outlet) + [""] * (len(args.paths) - len(args.outlet))
-        articles = [read_path(path, outlet=outlet) for path, outlet in zip(args.paths, outlets)]
+        articles = _read_articles(args.paths, args.outlet)
         result = compare(articles, top_terms=args.top_terms)
         output = json.dumps(to_dict(result), ensure_ascii=False, indent=2) if args.format == "json" else to_text(result)
         if args.out:
@@ -228,7 +223,7 @@ def _report_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _read_articles(paths: Sequence[str], outlet_names: Sequence[str]) -> list[Article]:
-    """Files read as ``compare`` reads them, with at most one --outlet per file, in order."""
+    """The article files of ``compare`` and ``report``, with at most one --outlet per file, in order."""
     if len(outlet_names) > len(paths):
         raise IngestError(f"{len(outlet_names)} --outlet values for {len(paths)} files; give at most one per file")
     outlets = list(outlet_names) + [""] * (len(paths) - len(outlet_names))
