@@ -9,7 +9,7 @@ from functools import lru_cache
 from .indicators import agency, attribution, frames, hedges, labels, loaded_language, scare_quotes
 from .indicators.context import Context
 from .lexicons import Lexicon, load_shipped
-from .matcher import Matcher
+from .matcher import MultiMatcher
 from .models import FAMILIES, Article, ArticleAnalysis, Hit
 from .quotes import QuoteIndex
 from .speakers import attribute, speaker_table
@@ -32,11 +32,11 @@ class Analyzer:
 
     def __init__(self, lexicons: dict[str, Lexicon] | None = None) -> None:
         self.lexicons = load_shipped() if lexicons is None else dict(lexicons)
-        self.matchers = {name: Matcher(lex) for name, lex in self.lexicons.items()}
+        self.matcher = MultiMatcher(self.lexicons)
 
     def analyze(self, article: Article) -> ArticleAnalysis:
         doc = Document(article.text)
-        ctx = Context(doc, self.lexicons, self.matchers)
+        ctx = Context(doc, self.lexicons, self.matcher)
         hits: list[Hit] = []
         for family in FAMILIES:
             if family in self.lexicons:

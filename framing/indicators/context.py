@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from ..lexicons import Entry, Lexicon
-from ..matcher import Match, Matcher
+from ..matcher import Match, MultiMatcher
 from ..models import Hit, Quote
 from ..quotes import find_quotes
 from ..text import Document
@@ -17,7 +17,7 @@ from ..text import Document
 class Context:
     doc: Document
     lexicons: dict[str, Lexicon]
-    matchers: dict[str, Matcher] = field(default_factory=dict)
+    matcher: MultiMatcher | None = None
 
     @cached_property
     def quotes(self) -> list[Quote]:
@@ -41,14 +41,16 @@ class Context:
         i = bisect.bisect_right(self._quote_ends, offset) - 1
         return self.quotes[i] if i >= 0 else None
 
-    def matches(self, family: str) -> list[Match]:
-        lex = self.lexicons.get(family)
-        if lex is None:
-            return []
-        matcher = self.matchers.get(family)
-        if matcher is None or matcher.lexicon is not lex:
-            matcher = self.matchers[family] = Matcher(lex)
+    @cached_property
+    def _matches(self) -> dict[str, list[Match]]:
+        matcher = self.matcher
+        if matcher is None or any(matcher.lexicons.get(k) is not v for k, v in self.lexicons.items()):
+            matcher = MultiMatcher(self.lexicons)
         return matcher.find(self.doc)
+
+    def matches(self, family: str) -> list[Match]:
+        """Matches of one lexicon; every lexicon is matched in the same single pass over the tokens."""
+        return self._matches.get(family, []) if family in self.lexicons else []
 
     @cached_property
     def attribution(self) -> list[Hit]:
