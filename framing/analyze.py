@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from functools import lru_cache
 
 from .indicators import agency, attribution, frames, hedges, labels, loaded_language, scare_quotes
 from .indicators.context import Context
 from .lexicons import Lexicon, load_shipped
 from .matcher import MultiMatcher
-from .models import FAMILIES, Article, ArticleAnalysis, Hit
+from .models import FAMILIES, Article, ArticleAnalysis, Hit, evolve
 from .quotes import QuoteIndex
 from .speakers import attribute, speaker_table
 from .text import Document
@@ -44,12 +43,12 @@ class Analyzer:
         # Quoted speech carries the speaker's words: hits inside it are marked, so the outlet is not
         # charged with them. Scare quotes are the outlet's own voice and do not count as speech.
         scare = {(h.start, h.end) for h in hits if h.family == "scare_quotes"}
-        quotes = [replace(q, kind="scare") if (q.start, q.end) in scare else q for q in ctx.quotes]
+        quotes = [evolve(q, kind="scare") if (q.start, q.end) in scare else q for q in ctx.quotes]
         speech = QuoteIndex(q for q in quotes if q.kind != "scare")
         marked = []
         for h in hits:
             in_quote = speech.containing(h.start, h.end) is not None
-            marked.append(h if h.in_quote == in_quote else replace(h, in_quote=in_quote))
+            marked.append(h if h.in_quote == in_quote else evolve(h, in_quote=in_quote))
         verbs = [h for h in marked if h.family == "attribution"]
         quotes, verbs = attribute(doc, quotes, verbs, self.lexicons.get("actors"))
         marked = [h for h in marked if h.family != "attribution"] + verbs

@@ -84,10 +84,10 @@ class MultiMatcher:
         starts = [i for i, w in enumerate(lowers) if w in index]
         if not starts:
             return out
-        toks = doc.tokens
+        t_starts, t_ends = doc._spans
         text = doc.text
         unified = doc.unified
-        n = len(toks)
+        n = len(lowers)
         nxt: dict[str, int] = {}  # per lexicon, the first token not inside an earlier match
         for i in starts:
             second = lowers[i + 1] if i + 1 < n else None
@@ -100,20 +100,20 @@ class MultiMatcher:
                     if size > 1:
                         if last >= n or (size > 2 and lowers[i + 2 : last + 1] != list(folded[2:])):
                             continue
-                        if not _plain_run(text, toks, i, last):
+                        if not _plain_run(text, t_starts, t_ends, i, last):
                             continue
-                    if exact and any(unified[toks[k].start : toks[k].end] != key[k - i] for k in range(i, last + 1)):
+                    if exact and any(unified[t_starts[k] : t_ends[k]] != key[k - i] for k in range(i, last + 1)):
                         continue
-                    out[name].append(Match(i, last, toks[i].start, toks[last].end, entries))
+                    out[name].append(Match(i, last, t_starts[i], t_ends[last], entries))
                     nxt[name] = last + 1
                     break
         return out
 
 
-def _plain_run(text: str, toks, first: int, last: int) -> bool:
+def _plain_run(text: str, starts: list[int], ends: list[int], first: int, last: int) -> bool:
     """Tokens ``first..last`` are separated by spaces only: no punctuation, no line break."""
     for k in range(first, last):
-        gap = text[toks[k].end : toks[k + 1].start]
+        gap = text[ends[k] : starts[k + 1]]
         if not gap or not gap.isspace() or "\n" in gap:
             return False
     return True

@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 
 from .lexicons import Lexicon
-from .models import Hit, Quote, Speaker, Token
+from .models import Hit, Quote, Speaker, Token, evolve
 from .text import Document
 
 # Words of a title or office that precede a name ("US Secretary of State Antony Blinken").
@@ -140,7 +139,7 @@ def _name_from(doc: Document, k: int) -> str:
 
 
 def _same_clause(doc: Document, i: int, j: int) -> bool:
-    gap = doc.text[doc.tokens[i].end : doc.tokens[j].start]
+    gap = doc.text[doc.token_ends[i] : doc.token_starts[j]]
     return not _SENTENCE_PUNCT.search(gap) and "\n" not in gap
 
 
@@ -172,7 +171,7 @@ def _subject(doc: Document, verb: Hit) -> tuple[str, str]:
     prev = doc.tokens[vi - 1] if vi > 0 else None
     if prev is not None and prev.lower in PERSON_PRONOUNS and doc.plain_gaps[vi - 1]:
         return "pronoun", prev.lower
-    if verb.text.lower().endswith("ing") and doc.text[: verb.start].rstrip().endswith(","):
+    if verb.text.lower().endswith("ing") and _comma_before(doc.text, verb.start):
         return "participle", ""  # "..., accusing Tehran": the subject of the clause before
     before = _name_before(doc, vi)
     if before:
@@ -210,6 +209,14 @@ def _subject(doc: Document, verb: Hit) -> tuple[str, str]:
         if name and name.lower() not in TITLE_WORDS and name.lower() not in OPENERS:
             return "name", name
     return "", ""
+
+
+def _comma_before(text: str, offset: int) -> bool:
+    """The last character before ``offset`` that is not a space is a comma."""
+    k = offset
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k > 0 and text[k - 1] == ","
 
 
 def _resolve(doc: Document, attribution: Sequence[Hit]) -> dict[int, str]:
@@ -291,16 +298,16 @@ def attribute(
         if verb is not None:
             used_verbs.add(verb.start)
             out.append(
-                replace(q, kind=kind, speaker=verb_speaker.get(verb.start, ""), verb=verb.text, stance=verb.category)
+                evolve(q, kind=kind, speaker=verb_speaker.get(verb.start, ""), verb=verb.text, stance=verb.category)
             )
         else:
-            out.append(replace(q, kind=kind))
+            out.append(evolve(q, kind=kind))
     out.extend(_indirect(doc, attribution, verb_speaker, used_verbs, quotes))
     out.extend(_headlines(doc))
     names = canonical_names([q.speaker for q in out if q.speaker] + list(verb_speaker.values()), actors)
-    out = [replace(q, speaker=names.get(q.speaker, q.speaker)) for q in out]
+    out = [evolve(q, speaker=names.get(q.speaker, q.speaker)) for q in out]
     hits = [
-        replace(h, speaker=names.get(verb_speaker.get(h.start, ""), verb_speaker.get(h.start, ""))) for h in attribution
+        evolve(h, speaker=names.get(verb_speaker.get(h.start, ""), verb_speaker.get(h.start, ""))) for h in attribution
     ]
     out.sort(key=lambda q: q.start)
     return out, hits

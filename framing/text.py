@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from functools import cached_property
+from itertools import accumulate
 
 from .models import Span, Token
+from .sentences import split as _split_sentences
 
 # Characters that are folded to a plain ASCII twin for matching. Every mapping is one character to one
 # character, so folded text has exactly the offsets of the original.
@@ -93,13 +94,6 @@ _translate_apostrophes = _char_replacer(_APOSTROPHES)
 _new_token = tuple.__new__
 
 
-@lru_cache(maxsize=1)
-def _sentence_tokenizer() -> PunktSentenceTokenizer:
-    params = PunktParameters()
-    params.abbrev_types = set(ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
-
-
 def fold(text: str) -> str:
     """Case-fold and unify quotes, dashes and spaces, keeping every offset of the original."""
     out = _translate_fold(text).lower()
@@ -128,23 +122,33 @@ def paragraphs(text: str) -> list[Span]:
 
 
 def sentences(text: str) -> list[Span]:
-    """Sentence spans: Punkt within each paragraph, so a headline without a full stop stands alone."""
-    tok = _sentence_tokenizer()
-    out: list[Span] = []
-    for para in paragraphs(text):
-        chunk = text[para.start : para.end]
-        for s, e in tok.span_tokenize(unify(chunk)):
-            out.append(Span(para.start + s, para.start + e))
-    return out
+    """Sentence spans: Punkt's within each paragraph, so a headline without a full stop stands alone.
+
+    :func:`.sentences.split` reproduces Punkt (given :data:`ABBREVIATIONS`) without running it. The
+    unified text keeps every offset, and its lines and their whitespace are those of the original.
+    """
+    return [Span(s, e) for s, e in _split_sentences(unify(text), ABBREVIATIONS)]
 
 
 def tokens(text: str) -> list[Token]:
     """Word tokens (letters and digits, with inner apostrophes and hyphens) and their offsets."""
     folded = fold(text)
     new, tok = _new_token, Token
-    return [
-        new(tok, (s, e, text[s:e], folded[s:e])) for s, e in map(_span, _WORD_RE.finditer(_translate_apostrophes(text)))
-    ]
+    starts, ends = token_spans(text)
+    return [new(tok, (s, e, text[s:e], folded[s:e])) for s, e in zip(starts, ends)]
+
+
+_WORD_SPLIT = re.compile(f"({_WORD})")
+
+
+def token_spans(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the word tokens, found without a Python step per token.
+
+    Splitting on the word pattern leaves gaps and words alternating; the running total of their
+    lengths gives every offset.
+    """
+    offsets = list(accumulate(map(len, _WORD_SPLIT.split(_translate_apostrophes(text)))))
+    return offsets[0:-1:2], offsets[1::2]
 
 
 _span = re.Match.span
@@ -181,33 +185,36 @@ class Document:
         return sentences(self.text)
 
     @cached_property
-    def tokens(self) -> list[Token]:
-        return tokens(self.text)
+    def _spans(self) -> tuple[list[int], list[int]]:
+        return token_spans(self.text)
 
     @cached_property
     def token_lowers(self) -> list[str]:
-        return [t.lower for t in self.tokens]
+        """The case-folded form of every token, in order (what lexicons are matched against)."""
+        folded = self.folded
+        return [folded[s:e] for s, e in zip(*self._spans)]
 
     @cached_property
-    def token_unified(self) -> list[str]:
-        unified = self.unified
-        return [unified[t.start : t.end] for t in self.tokens]
+    def tokens(self) -> TokenView:
+        """Every token as a :class:`Token`, built when it is read (most are only ever matched by form)."""
+        return TokenView(self)
 
     @cached_property
-    def plain_gaps(self) -> list[bool]:
+    def plain_gaps(self) -> PlainGaps:
         """plain_gaps[i]: token i and token i+1 are separated by spaces only (no punctuation, no line break)."""
-        toks = self.tokens
-        text = self.text
-        out = []
-        for a, b in zip(toks, toks[1:]):
-            gap = text[a.end : b.start]
-            out.append(bool(gap) and gap.isspace() and "\n" not in gap)
-        out.append(False)
-        return out
+        return PlainGaps(self)
 
-    @cached_property
-    def _token_starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
+    @property
+    def token_starts(self) -> list[int]:
+        """Start offset of every token, in order."""
+        return self._spans[0]
+
+    @property
+    def token_ends(self) -> list[int]:
+        """End offset of every token, in order."""
+        return self._spans[1]
+
+    _token_starts = token_starts
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -230,3 +237,63 @@ class Document:
         if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
             return self.sentences[i]
         return None
+
+
+class TokenView:
+    """The tokens of a document as a read-only sequence of :class:`Token`, each made when it is read."""
+
+    __slots__ = ("_text", "_starts", "_ends", "_lowers", "_made")
+
+    def __init__(self, doc: Document) -> None:
+        self._text = doc.text
+        self._starts, self._ends = doc._spans
+        self._lowers = doc.token_lowers
+        self._made: dict[int, Token] = {}
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def _make(self, i: int) -> Token:
+        tok = self._made.get(i)
+        if tok is None:
+            s, e = self._starts[i], self._ends[i]
+            tok = self._made[i] = _new_token(Token, (s, e, self._text[s:e], self._lowers[i]))
+        return tok
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self._make(i) for i in range(*key.indices(len(self._starts)))]
+        if key < 0:
+            key += len(self._starts)
+        if not 0 <= key < len(self._starts):
+            raise IndexError("token index out of range")
+        return self._make(key)
+
+    def __iter__(self) -> Iterator[Token]:
+        return (self._make(i) for i in range(len(self._starts)))
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, (TokenView, list)) else NotImplemented
+
+
+class PlainGaps:
+    """plain[i] is True when only spaces (no punctuation, no line break) lie between tokens i and i+1."""
+
+    __slots__ = ("_text", "_starts", "_ends")
+
+    def __init__(self, doc: Document) -> None:
+        self._text = doc.text
+        self._starts, self._ends = doc._spans
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, i: int) -> bool:
+        if i < 0:
+            i += len(self._starts)
+        if not 0 <= i < len(self._starts):
+            raise IndexError("token index out of range")
+        if i + 1 >= len(self._starts):
+            return False
+        gap = self._text[self._ends[i] : self._starts[i + 1]]
+        return bool(gap) and gap.isspace() and "\n" not in gap

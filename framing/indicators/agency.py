@@ -37,10 +37,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 
 from ..lexicons import Entry, Lexicon
-from ..models import Hit, Token
+from ..models import Hit, Token, evolve
 from ..text import Document
 from .context import Context, make_hit
 from .lookup import lexicon_hits
@@ -192,24 +191,21 @@ def find_passives(doc: Document, lex: Lexicon) -> list[Hit]:
     toks = doc.tokens
     text = doc.text
     sentences = doc.sentences
+    lowers = doc.token_lowers
     si = 0
-    n = len(toks)
     hits: list[Hit] = []
-    i = 0
-    while i < n:
+    nxt = 0  # the first token after the last passive found
+    for i in [k for k, w in enumerate(lowers) if w in AUXILIARIES]:
+        if i < nxt:
+            continue
+        if i > 0 and lowers[i - 1] == "there":  # "there were wounded ...": existential, not passive
+            continue
         aux = toks[i]
-        if aux.lower not in AUXILIARIES:
-            i += 1
-            continue
-        if i > 0 and toks[i - 1].lower == "there":  # "there were wounded ...": existential, not passive
-            i += 1
-            continue
         while si < len(sentences) and sentences[si].end <= aux.start:
             si += 1
         s_end = sentences[si].end if si < len(sentences) and sentences[si].start <= aux.start else len(text)
         p = _participle_index(doc, i, s_end)
         if p is None:
-            i += 1
             continue
         participle = toks[p].lower
         end = p  # the last token of the hit: the participle, or its particle
@@ -219,7 +215,7 @@ def find_passives(doc: Document, lex: Lexicon) -> list[Hit]:
         agent = _agent(doc, by, s_end) if by is not None else ""
         entry: Entry | None = with_agent if agent else agentless
         if entry is None:
-            i = end + 1
+            nxt = end + 1
             continue
         hit = make_hit(FAMILY, lex, entry, doc, aux.start, toks[end].end)
         explain = hit.explain
@@ -227,8 +223,8 @@ def find_passives(doc: Document, lex: Lexicon) -> list[Hit]:
             explain = (VIOLENT_DOER if agent else VIOLENT_NO_DOER) + explain
         if agent:
             explain = f"{explain} Doer named: {agent}."
-        hits.append(replace(hit, explain=explain, agent=agent))
-        i = end + 1
+        hits.append(evolve(hit, explain=explain, agent=agent))
+        nxt = end + 1
     return hits
 
 

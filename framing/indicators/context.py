@@ -77,6 +77,22 @@ def make_hit(family: str, lexicon: Lexicon, entry: Entry, doc: Document, start: 
     ("added by you on DATE", "edited by you on DATE"), then the entry's own source. An entry from the overlay
     also says so at the end of its explanation, so the highlight's tooltip shows it.
     """
+    key = (id(lexicon), id(entry), family)
+    words = _WORDING.get(key)
+    if words is None or words[0] is not lexicon or words[1] is not entry:
+        if len(_WORDING) > 20_000:  # edited lexicons leave old entries behind: start afresh now and then
+            _WORDING.clear()
+        words = _WORDING[key] = (lexicon, entry, *_wording(lexicon, entry))
+    return Hit(family, entry.category, doc.text[start:end], start, end, words[2], entry.id, False, *words[3:])
+
+
+# The explanation, source and version strings of an entry, made once and shared by all its hits (less
+# work per hit, less memory for a corpus). Keyed by identity; the lexicon and entry are kept in the value,
+# so an id is never reused while its key is alive.
+_WORDING: dict[tuple[int, int, str], tuple] = {}
+
+
+def _wording(lexicon: Lexicon, entry: Entry) -> tuple[str, str, str]:
     explain = entry.explain
     if entry.usage:
         explain = f"{explain} Usage: {entry.usage}"
@@ -84,14 +100,4 @@ def make_hit(family: str, lexicon: Lexicon, entry: Entry, doc: Document, start: 
     where = f"shipped lexicon {lexicon.name} {lexicon.version}" if shipped else entry.origin
     if not shipped:
         explain = f"{explain} (Entry {where}.)"
-    return Hit(
-        family=family,
-        category=entry.category,
-        text=doc.text[start:end],
-        start=start,
-        end=end,
-        explain=explain,
-        entry_id=entry.id,
-        source=f"{where}; {entry.source}",
-        lexicon_version=f"{lexicon.name} {lexicon.version}",
-    )
+    return explain, f"{where}; {entry.source}", f"{lexicon.name} {lexicon.version}"

@@ -1,0 +1,62 @@
+"""Analysing many articles over processes gives exactly the one-by-one result, with the lexicons given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import generate
+from framing import Analyzer, Article, batch
+from framing.analyze import default_analyzer
+from framing.batch import analyze_many
+from framing.lexicons.overlay import apply_overlay
+from framing.lexicons.overlay import shipped_lexicons as load_shipped
+from framing.store import Library
+
+OPINED = {
+    "id": "user.opined",
+    "term": "opined",
+    "category": "distancing",
+    "explain": "Presents what was said as a mere opinion.",
+    "source": "A test.",
+}
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    return generate(3 * batch.MIN_PER_PROCESS, seed=5)
+
+
+def test_processes_give_the_same_analyses_in_the_same_order(articles: list[Article]) -> None:
+    serial = [default_analyzer().analyze(a) for a in articles]
+    pooled = analyze_many(articles, processes=2)
+    assert pooled == serial
+    assert [p.article for p in pooled] == articles  # the caller's articles, not copies from a worker
+    assert sum(len(p.hits) for p in pooled) > 1000
+
+
+def test_workers_use_the_analyzer_given_not_the_shipped_one(articles: list[Article], tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.db") as lib:
+        lib.save_overlay_entry("attribution", OPINED)
+        lexicons = apply_overlay(load_shipped(), lib.overlay_entries())
+    analyzer = Analyzer(lexicons)
+    text = 'The minister opined that "progress" was made, the envoy said.'
+    extra = [Article(text=f"{text} Paragraph {i}.\n\n{a.text}") for i, a in enumerate(articles)]
+    pooled = analyze_many(extra, analyzer, processes=2)
+    assert all(any(h.entry_id == "user.opined" for h in p.hits) for p in pooled)
+    assert pooled == [analyzer.analyze(a) for a in extra]
+
+
+def test_small_batches_and_one_process_stay_in_this_process(monkeypatch: pytest.MonkeyPatch, articles) -> None:
+    def no_pool(*_a, **_k):
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(batch.multiprocessing, "get_context", no_pool)
+    few = articles[: batch.MIN_PER_PROCESS]
+    assert analyze_many(few, processes=4) == [default_analyzer().analyze(a) for a in few]
+    assert len(analyze_many(articles, processes=1)) == len(articles)
+    monkeypatch.setenv("FRAMING_PROCESSES", "1")
+    assert batch.default_processes() == 1
+    assert len(analyze_many(articles)) == len(articles)
+    assert analyze_many([]) == []
