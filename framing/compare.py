@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import combinations
 
-from .align import DEFAULT_THRESHOLD, align
 from .analyze import Analyzer, default_analyzer
-from .logodds import log_odds
 from .models import Article, ArticleAnalysis, Comparison
 from .summary import summarize
-from .terms import distinctive_terms
 from .tone import actor_tone, sentence_tones
+
+# Alignment, TF-IDF terms and log-odds are imported inside the functions that use them: they bring in
+# scikit-learn, SciPy, NLTK and pandas, seconds of imports that ``import framing`` would otherwise pay
+# before the app can show a single highlighted article (which needs only the analyses).
 
 
 def actor_aliases(analyzer: Analyzer, texts: Sequence[str]) -> dict[str, list[str]]:
@@ -38,13 +39,20 @@ def compare(
     *,
     analyzer: Analyzer | None = None,
     top_terms: int = 15,
-    align_threshold: float = DEFAULT_THRESHOLD,
+    align_threshold: float | None = None,
     background: Sequence[str] = (),
 ) -> Comparison:
     """Analyse every article and set each against the others.
 
+    ``align_threshold``: for sentence alignment, :data:`framing.align.DEFAULT_THRESHOLD` if not given.
     ``background``: more texts (e.g. the whole library) for the log-odds prior and TF-IDF's IDF.
     """
+    from .align import DEFAULT_THRESHOLD, align
+    from .logodds import log_odds
+    from .terms import distinctive_terms
+
+    if align_threshold is None:
+        align_threshold = DEFAULT_THRESHOLD
     analyzer = analyzer or default_analyzer()
     analyses = [analyzer.analyze(a) for a in articles]
     texts = [a.text for a in articles]
@@ -87,6 +95,8 @@ def compare(
 
 def realign(comparison: Comparison, threshold: float) -> Comparison:
     """The same comparison with every pair aligned again at another threshold."""
+    from .align import align
+
     ans: list[ArticleAnalysis] = list(comparison.analyses)
     alignments = tuple(
         (

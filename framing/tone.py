@@ -18,7 +18,6 @@ from statistics import fmean
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from .terms import STOP_WORDS
 from .text import sentences, tokens, unify
 
 CAVEAT = (
@@ -125,15 +124,15 @@ def actor_tone(text: str, tones: Sequence[SentenceTone], actors: Mapping[str, Se
     return out
 
 
-def _capitalised(word: str) -> bool:
+def _capitalised(word: str, stop_words: frozenset[str]) -> bool:
     return (
-        len(word) > 1 and word[0].isupper() and word.lower() not in STOP_WORDS and word.lower() not in MONTHS_AND_DAYS
+        len(word) > 1 and word[0].isupper() and word.lower() not in stop_words and word.lower() not in MONTHS_AND_DAYS
     )
 
 
-def _plain_word(word: str) -> bool:
+def _plain_word(word: str, stop_words: frozenset[str]) -> bool:
     """A lower-case word that is not a stop word: the sign of running prose rather than a title."""
-    return word[0].islower() and word.lower() not in STOP_WORDS
+    return word[0].islower() and word.lower() not in stop_words
 
 
 def default_actors(texts: Iterable[str], *, top: int = DEFAULT_ACTORS) -> dict[str, list[str]]:
@@ -153,6 +152,8 @@ def default_actors(texts: Iterable[str], *, top: int = DEFAULT_ACTORS) -> dict[s
 
     Returns up to ``top`` names, most frequent first (ties alphabetical), each mapped to ``[name]``.
     """
+    from .terms import STOP_WORDS  # here, not at the top: terms imports scikit-learn, which importing tone need not
+
     counts: Counter = Counter()
     inner: set[str] = set()  # names seen at least once away from a sentence start
     for text in texts:
@@ -160,9 +161,9 @@ def default_actors(texts: Iterable[str], *, top: int = DEFAULT_ACTORS) -> dict[s
         starts = [t.start for t in all_toks]
         for span in sentences(text):
             toks = all_toks[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
-            if len(toks) > 2 and not any(_plain_word(t.text) for t in toks):
+            if len(toks) > 2 and not any(_plain_word(t.text, STOP_WORDS) for t in toks):
                 continue  # a title-case headline: every word looks like a name
-            caps = [_capitalised(t.text) for t in toks]
+            caps = [_capitalised(t.text, STOP_WORDS) for t in toks]
             i = 0
             while i < len(toks):
                 if not caps[i]:

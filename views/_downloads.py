@@ -1,19 +1,21 @@
 """Downloads of a comparison: the self-contained HTML report, and hits, quotes and rates as CSV and JSON.
 
-Every file is built only when its button is clicked (a callable as ``data``), not on every rerun.
+Every file is built only when its button is clicked (a callable as ``data``), not on every rerun, and
+what builds them (pandas, Plotly, the HTML report) is imported only then too.
 """
 
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import streamlit as st
 
 from framing import Comparison, to_dict
-from framing.charts import article_label, fingerprint_frame
-from framing.report_html import render_report
 from framing.store_io import neutralise_cell
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _csv(frame: pd.DataFrame) -> str:
@@ -26,6 +28,10 @@ def _csv(frame: pd.DataFrame) -> str:
 
 
 def hits_frame(comparison: Comparison) -> pd.DataFrame:
+    import pandas as pd
+
+    from framing.charts import article_label
+
     return pd.DataFrame(
         [
             {
@@ -50,6 +56,10 @@ def hits_frame(comparison: Comparison) -> pd.DataFrame:
 
 
 def quotes_frame(comparison: Comparison) -> pd.DataFrame:
+    import pandas as pd
+
+    from framing.charts import article_label
+
     return pd.DataFrame(
         [
             {"article": article_label(an), "article_id": an.article.id, **q.to_dict()}
@@ -59,12 +69,24 @@ def quotes_frame(comparison: Comparison) -> pd.DataFrame:
     )
 
 
+def _report(comparison: Comparison) -> str:
+    from framing.report_html import render_report
+
+    return render_report(comparison)
+
+
+def _rates(comparison: Comparison) -> str:
+    from framing.charts import fingerprint_frame
+
+    return _csv(fingerprint_frame(comparison.analyses))
+
+
 def downloads(comparison: Comparison) -> None:
     with st.expander("Download this comparison (report, CSV, JSON)"):
         c1, c2, c3, c4 = st.columns(4)
         c1.download_button(
             "Report (HTML, opens offline, prints to PDF)",
-            lambda: render_report(comparison),  # built only when clicked
+            lambda: _report(comparison),  # built only when clicked
             "framing-report.html",
             "text/html",
             key="compare_dl_report",
@@ -77,7 +99,7 @@ def downloads(comparison: Comparison) -> None:
         )
         c4.download_button(
             "Rates (CSV)",
-            lambda: _csv(fingerprint_frame(comparison.analyses)),
+            lambda: _rates(comparison),
             "rates.csv",
             "text/csv",
             key="compare_dl_rates",

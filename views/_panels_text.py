@@ -1,23 +1,17 @@
-"""Compare-page tabs about the text itself: highlights, summary, selection and vocabulary."""
+"""Compare-page tabs about the text itself: highlights, summary, selection and vocabulary.
+
+pandas, Plotly (framing.charts), alignment and log-odds are imported inside the panels that use them, so
+that the highlighted articles, the first thing a visitor sees, are drawn before those modules load.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
+from collections.abc import Sequence
+
 import streamlit as st
 
-from framing import FAMILIES, Comparison
-from framing.align import word_diff
-from framing.charts import (
-    PALETTE,
-    article_label,
-    categories_figure,
-    fingerprint_frame,
-    logodds_figure,
-    rates_figure,
-    terms_figure,
-)
+from framing import FAMILIES, ArticleAnalysis, Comparison
 from framing.highlight import css, highlight_html, legend_html, spans_html
-from framing.logodds import scatter_frame, term_sentences
 from framing.models import DEFAULT_SHOWN
 from views import _state
 from views._ui import family_label, md_escape
@@ -29,7 +23,32 @@ def _rows(n: int, per_row: int = 3) -> list[list[int]]:
     return [list(range(i, min(n, i + per_row))) for i in range(0, n, per_row)]
 
 
-def highlights(comparison: Comparison) -> None:
+def _evidence_list(an: ArticleAnalysis, shown: Sequence[str]) -> None:
+    import pandas as pd
+
+    with st.expander(f"Evidence list ({sum(1 for h in an.hits if h.family in shown)} cues)"):
+        rows = [
+            {
+                "kind": family_label(h.family),
+                "category": h.category.replace("_", " "),
+                "words": h.text,
+                "in quote": h.in_quote,
+                "speaker or doer": h.speaker or h.agent,
+                "why it matters": h.explain,
+                "position": h.start,
+            }
+            for h in an.hits
+            if h.family in shown
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def highlights(analyses: Sequence[ArticleAnalysis]) -> None:
+    """The highlighted articles side by side, then their evidence lists and the charts of rates.
+
+    Needs only the analyses, not the whole comparison: the page draws this tab before comparing. Every
+    article's text goes out before any evidence table, so a table's imports never hold up an article.
+    """
     shown = st.pills(
         "Highlight these kinds of cue",
         list(FAMILIES),
@@ -39,7 +58,6 @@ def highlights(comparison: Comparison) -> None:
         key="compare_families",
     )
     st.html(STYLE + legend_html(FAMILIES))
-    analyses = comparison.analyses
     for row in _rows(len(analyses)):
         cols = st.columns(len(row), gap="large")
         for col, k in zip(cols, row):
@@ -49,21 +67,11 @@ def highlights(comparison: Comparison) -> None:
                 counts = an.counts()
                 st.caption(f"{an.word_count} words · " + " · ".join(f"{family_label(f)}: {counts[f]}" for f in shown))
                 st.html(STYLE + highlight_html(an.article.text, an.hits, families=shown, quotes=an.quotes))
-                with st.expander(f"Evidence list ({sum(1 for h in an.hits if h.family in shown)} cues)"):
-                    rows = [
-                        {
-                            "kind": family_label(h.family),
-                            "category": h.category.replace("_", " "),
-                            "words": h.text,
-                            "in quote": h.in_quote,
-                            "speaker or doer": h.speaker or h.agent,
-                            "why it matters": h.explain,
-                            "position": h.start,
-                        }
-                        for h in an.hits
-                        if h.family in shown
-                    ]
-                    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        for col, k in zip(cols, row):  # below each article, as if written in the same pass
+            with col:
+                _evidence_list(analyses[k], shown)
+    from framing.charts import categories_figure, rates_figure
+
     st.subheader("How often each kind of cue appears")
     st.plotly_chart(rates_figure(analyses), key="compare_rates")
     thin = [family_label(f) for f in FAMILIES if 0 < max(an.counts()[f] for an in analyses) <= 2]
@@ -88,6 +96,8 @@ def highlights(comparison: Comparison) -> None:
 
 
 def summary(comparison: Comparison) -> None:
+    from framing.charts import article_label, fingerprint_frame
+
     st.subheader("What the numbers say")
     by_id = {an.article.id: an for an in comparison.analyses}
     for line in comparison.summary:
@@ -104,6 +114,9 @@ def summary(comparison: Comparison) -> None:
 
 
 def selection(comparison: Comparison) -> None:
+    from framing.align import word_diff
+    from framing.charts import article_label
+
     analyses = comparison.analyses
     names = [article_label(an) for an in analyses]
     pairs = [(i, j) for i, j, _ in comparison.alignments]
@@ -149,6 +162,9 @@ def selection(comparison: Comparison) -> None:
 
 
 def vocabulary(comparison: Comparison) -> None:
+    from framing.charts import PALETTE, article_label, logodds_figure, terms_figure
+    from framing.logodds import scatter_frame, term_sentences
+
     analyses = comparison.analyses
     labels = {an.article.id: article_label(an) for an in analyses}
     st.subheader("Words that set each article apart (log-odds)")

@@ -1,12 +1,14 @@
-"""Compare-page tabs about people and stance: voices, agency and frames, tone."""
+"""Compare-page tabs about people and stance: voices, agency and frames, tone.
+
+pandas and Plotly (framing.charts) are imported inside the panels, so that importing this module costs
+nothing before the highlighted articles are drawn.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from framing import Comparison
-from framing.charts import actor_tone_figure, article_label, frames_figure, share_of_voice_figure
 from framing.indicators.frames import frame_profile
 from framing.tone import CAVEAT, article_tone
 from views import _state
@@ -18,6 +20,10 @@ def _columns(n: int) -> list:
 
 
 def voices(comparison: Comparison) -> None:
+    import pandas as pd
+
+    from framing.charts import article_label, share_of_voice_figure
+
     analyses = comparison.analyses
     st.subheader("Share of voice")
     st.caption(
@@ -58,6 +64,10 @@ def voices(comparison: Comparison) -> None:
 
 
 def agency_and_frames(comparison: Comparison) -> None:
+    import pandas as pd
+
+    from framing.charts import article_label, frames_figure
+
     analyses = comparison.analyses
     st.subheader("Who did what? Agency")
     st.caption(
@@ -97,6 +107,10 @@ def agency_and_frames(comparison: Comparison) -> None:
 
 
 def tone(comparison: Comparison) -> None:
+    import pandas as pd
+
+    from framing.charts import actor_tone_figure, article_label
+
     st.subheader("Tone (VADER)")
     st.warning(CAVEAT)
     analyses = comparison.analyses

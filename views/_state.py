@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import streamlit as st
 
-from framing import Analyzer, Article, Comparison, compare, load_seeds, load_shipped
+from framing import Analyzer, Article, ArticleAnalysis, Comparison, compare, load_seeds, load_shipped
 from framing.compare import realign
 from framing.lexicons import Lexicon, LexiconError
 from framing.lexicons.overlay import apply_overlay
@@ -86,6 +87,41 @@ def library() -> Library:
     return _library(str(db_path()))
 
 
+def _keys(articles: Sequence[Article]) -> tuple[tuple[str, ...], ...]:
+    return tuple((a.id, a.outlet, a.title, a.published, a.story) for a in articles)  # metadata can be edited
+
+
+def analyses(articles: tuple[Article, ...]) -> list[ArticleAnalysis]:
+    """Each article analysed with the lexicons in use (cached per overlay version).
+
+    All that the highlighted articles need: the Compare page draws them from this before it makes the
+    whole comparison (terms, alignment, log-odds, tone), which then reuses these analyses.
+    """
+    return _analyses(_keys(articles), overlay_version(), articles)
+
+
+@st.cache_data(show_spinner="Analysing…", max_entries=64)
+def _analyses(ids: tuple[tuple[str, ...], ...], overlay: str, _articles: tuple[Article, ...]) -> list[ArticleAnalysis]:
+    engine = analyzer()
+    return [engine.analyze(a) for a in _articles]
+
+
+class _Analysed:
+    """An analyzer that hands ``compare`` the analyses already made, so no article is analysed twice;
+    anything else (another article, any other attribute) is the real analyzer's."""
+
+    def __init__(self, engine: Analyzer, done: Sequence[ArticleAnalysis]) -> None:
+        self._engine = engine
+        self._done = {an.article.id: an for an in done}
+
+    def analyze(self, article: Article) -> ArticleAnalysis:
+        an = self._done.get(article.id)
+        return an if an is not None and an.article == article else self._engine.analyze(article)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._engine, name)
+
+
 def comparison(articles: tuple[Article, ...], background: tuple[str, ...] = ()) -> Comparison:
     """The comparison of the articles with the lexicons in use (cached per overlay version).
 
@@ -93,8 +129,7 @@ def comparison(articles: tuple[Article, ...], background: tuple[str, ...] = ()) 
     hashed text by text by Streamlit, which took seconds per rerun on a large library.
     """
     digest = hashlib.blake2b("\x00".join(background).encode("utf-8"), digest_size=16).hexdigest()
-    ids = tuple((a.id, a.outlet, a.title, a.published, a.story) for a in articles)  # metadata can be edited
-    return _comparison(ids, digest, overlay_version(), articles, background)
+    return _comparison(_keys(articles), digest, overlay_version(), articles, background)
 
 
 @st.cache_data(show_spinner="Analysing…", max_entries=64)
@@ -105,7 +140,9 @@ def _comparison(
     _articles: tuple[Article, ...],
     _background: tuple[str, ...],
 ) -> Comparison:
-    return compare(list(_articles), analyzer=analyzer(), background=list(_background))
+    done = _analyses(ids, overlay, _articles)  # cached: made already when the page drew the highlights
+    engine = _Analysed(analyzer(), done)
+    return compare(list(_articles), analyzer=engine, background=list(_background))  # type: ignore[arg-type]
 
 
 def realigned(ids: tuple[str, ...], threshold: float, _comparison: Comparison) -> Comparison:

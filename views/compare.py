@@ -72,14 +72,19 @@ if len(chosen) < 2:
     st.info("Pick at least two articles to compare.")
     st.stop()
 
-background = tuple(a.text for a in articles.values())  # the whole library informs the log-odds prior
-comparison = _state.comparison(tuple(articles[i] for i in chosen), background)
-
-_downloads.downloads(comparison)
-
+# The highlighted articles first: they need only each article's analysis, so they are drawn before the
+# whole comparison is made (and before its imports: scikit-learn, SciPy, NLTK, pandas). The rest of the
+# page, the downloads above the tabs included, fills in once the comparison is ready.
+picked = tuple(articles[i] for i in chosen)
+downloads = st.container()
 tabs = st.tabs(["Highlights", "Summary", "Voices", "Selection", "Vocabulary", "Agency & frames", "Tone"])
 with tabs[0]:
-    _panels_text.highlights(comparison)
+    _panels_text.highlights(_state.analyses(picked))
+
+background = tuple(a.text for a in articles.values())  # the whole library informs the log-odds prior
+comparison = _state.comparison(picked, background)
+with downloads:
+    _downloads.downloads(comparison)
 with tabs[1]:
     _panels_text.summary(comparison)
 with tabs[2]:
