@@ -5,17 +5,42 @@ Stop words: scikit-learn's English list, minus the words on it that carry meanin
 comment; stripping "serious" would hide exactly the word an outlet leans on ("Iran is not serious").
 Numbers and one-letter tokens are left out. Bigrams are built from adjacent words that are both kept,
 so "nuclear deal" survives but "deal would" does not; a negation may open a bigram ("not serious").
+
+Two ways in, same results:
+
+* ``distinctive_terms(texts, top=15, background=())`` -- texts in, top terms per text out.
+* ``distinctive_terms_from_counts(counts, top=15, n_texts=None)`` -- from a
+  :class:`framing.term_counts.TermCounts` made once with :func:`framing.term_counts.count_matrix`
+  (and shared with :func:`framing.logodds.log_odds_from_counts`); :func:`framing.term_counts.corpus_terms`
+  does both from one count matrix.
+
+How ``analyze_terms`` is fast. A bigram never spans anything but white space (or a lone hyphen), so a
+text is cut at white space with ``str.split`` and each piece ("Iran's", "deal,", "“not") is analysed
+once and cached: its kept words, the word that may open a bigram with the next piece (its last word, if
+nothing follows it in the piece) and the word that may close one (its first word, if nothing precedes
+it). A text is then a run of cache look-ups, and its bigrams are the open/close pairs of neighbouring
+pieces. The pieces are cut from the lower-cased text; where lower-casing could change a word's letters
+or its neighbours (a capital sigma, a letter that lower-cases to two), the text goes the plain way,
+token by token, as it always did.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain, compress
+from operator import itemgetter
+from typing import TYPE_CHECKING
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
 from .models import Term
 from .text import token_words
+
+if TYPE_CHECKING:
+    from .term_counts import TermCounts
 
 KEEP = frozenset(
     """serious fire bill interest system call calls found find show describe detail full empty front back
@@ -37,8 +62,8 @@ def _usable(word: str) -> bool:
 _usable_cached = lru_cache(maxsize=200_000)(_usable)
 
 
-def analyze_terms(text: str) -> list[str]:
-    """Unigrams and bigrams of kept words, as TfidfVectorizer's analyzer."""
+def _plain_terms(text: str) -> list[str]:
+    """``analyze_terms`` token by token: the definition, and the way for texts the fast way can't take."""
     spans, words = token_words(text)
     words = [w.replace("\u2019", "'") for w in words]
     usable = _usable_cached
@@ -53,20 +78,144 @@ def analyze_terms(text: str) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------------------ the pieces between spaces
+
+
+def _piece(piece: str) -> tuple[tuple[str, ...], str | None, str | None, tuple[str, ...]]:
+    """(kept words, closing word, opening word, bigrams inside) of one piece of white-space-free text.
+
+    The closing word is the first word if it starts the piece and is kept: it may close a bigram with
+    the piece before. The opening word is the last word if it ends the piece and is kept or a negation:
+    it may open a bigram with the piece after. ``piece`` is lower-cased already; ``token_words`` folds
+    it as it folds a whole text.
+    """
+    spans, words = token_words(piece)
+    if not words:
+        return (), None, None, ()
+    words = [w.replace("\u2019", "'") for w in words]
+    keep = [_usable(w) for w in words]
+    kept = tuple(compress(words, keep))
+    inner = []
+    for i in range(len(words) - 1):  # the rule of _plain_terms; a gap inside a piece has no space
+        if keep[i + 1] and (keep[i] or words[i] in NEGATIONS):
+            gap = piece[spans[i][1] : spans[i + 1][0]]
+            if gap == " " or gap.isspace() or gap == "-":
+                inner.append(f"{words[i]} {words[i + 1]}")
+    if inner:
+        _INNER.add(piece)
+    closes = words[0] if spans[0][0] == 0 and keep[0] else None
+    opens = words[-1] if spans[-1][1] == len(piece) and (keep[-1] or words[-1] in NEGATIONS) else None
+    return kept, closes, opens, tuple(inner)
+
+
+class _Pieces(dict):
+    """piece -> :func:`_piece`, filled on first sight (a dict: a hit costs one C-level look-up)."""
+
+    __slots__ = ()
+    LIMIT = 200_000
+
+    def __missing__(self, piece: str):
+        if len(self) >= self.LIMIT:  # a long-running app meets new pieces for ever; start afresh
+            self.clear()
+        value = self[piece] = _piece(piece)
+        return value
+
+
+_PIECES = _Pieces()
+# Pieces with a bigram inside them ("a-b" style gaps). The tokenizer never leaves a bigram-making gap
+# inside a piece (a lone hyphen between words joins them into one word), so this stays empty; were it
+# not, texts with such pieces go the plain way, which orders their bigrams as analyze_terms does.
+_INNER: set[str] = set()
+_KEPT, _CLOSES, _OPENS = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
+def _pieces(text: str) -> list[str] | None:
+    """The white-space-separated pieces of ``text`` lower-cased, or None where the plain way is needed.
+
+    Lower-casing the whole text first is exact when every character lower-cases to one character (so
+    offsets and word boundaries stay) and no capital sigma is present (the only letter whose lower case
+    depends on its neighbours, which ``fold`` sees across the whole text).
+    """
+    low = text.lower()
+    if not text.isascii() and (len(low) != len(text) or "\u03a3" in text):
+        return None
+    pieces = low.split()
+    if _INNER and not _INNER.isdisjoint(pieces):
+        return None
+    return pieces
+
+
+def analyze_terms(text: str) -> list[str]:
+    """Unigrams and bigrams of kept words, as TfidfVectorizer's analyzer."""
+    pieces = _pieces(text)
+    if pieces is None:
+        return _plain_terms(text)
+    entries = list(map(_PIECES.__getitem__, pieces))
+    if _INNER and any(e[3] for e in entries):  # a piece first seen just now
+        return _plain_terms(text)
+    out = list(chain.from_iterable(map(_KEPT, entries)))
+    out += [o + " " + c for o, c in zip(map(_OPENS, entries), map(_CLOSES, entries[1:])) if o and c]
+    return out
+
+
+# ------------------------------------------------------------------------------------------ TF-IDF
+
+
 def distinctive_terms(texts: Sequence[str], *, top: int = 15, background: Sequence[str] = ()) -> list[list[Term]]:
     """Top TF-IDF terms of each text, with IDF over the texts plus an optional background corpus."""
     if not texts:
         return []
-    corpus = list(texts) + list(background)
-    vec = TfidfVectorizer(analyzer=analyze_terms, sublinear_tf=True, norm="l2")
-    try:
-        matrix = vec.fit_transform(corpus)
-    except ValueError:  # no usable word in any text
-        return [[] for _ in texts]
-    vocab = vec.get_feature_names_out()
+    from .term_counts import count_matrix  # term_counts builds on this module
+
+    texts = list(texts)
+    return distinctive_terms_from_counts(count_matrix(texts + list(background)), top=top, n_texts=len(texts))
+
+
+def tfidf_matrix(counts: TermCounts):
+    """TF-IDF of a count matrix exactly as ``TfidfVectorizer(analyzer=analyze_terms, sublinear_tf=True,
+    norm="l2")`` makes it from the same texts: smooth IDF, 1 + log(tf), each row scaled to unit length."""
+    counts_matrix = counts.matrix
+    # Made from the parts, not with .astype, which would sort each row's entries: TfidfVectorizer keeps
+    # CountVectorizer's order, and the order of a row is the order its squares are summed for the norm.
+    matrix = sp.csr_matrix(
+        (counts_matrix.data.astype(np.float64), counts_matrix.indices.copy(), counts_matrix.indptr.copy()),
+        shape=counts_matrix.shape,
+    )
+    transformer = TfidfTransformer(sublinear_tf=True, norm="l2").fit(matrix)
+    return transformer.transform(matrix, copy=False)
+
+
+def distinctive_terms_from_counts(counts: TermCounts, *, top: int = 15, n_texts: int | None = None) -> list[list[Term]]:
+    """:func:`distinctive_terms` from a :class:`~framing.term_counts.TermCounts`.
+
+    IDF is taken over every row of ``counts``; terms are returned for the first ``n_texts`` rows (all
+    rows by default), so background texts go in the rows after them. Sorted by score descending, ties
+    alphabetically; scores rounded to 4 places.
+    """
+    n = counts.matrix.shape[0] if n_texts is None else n_texts
+    if not 0 <= n <= counts.matrix.shape[0]:
+        raise ValueError(f"n_texts={n_texts} for a count matrix of {counts.matrix.shape[0]} rows")
+    if n == 0:
+        return []
+    if not counts.vocabulary:  # no usable word in any text
+        return [[] for _ in range(n)]
+    matrix = tfidf_matrix(counts)
+    indptr = matrix.indptr.tolist()
+    data, cols = matrix.data, matrix.indices
+    vocab = counts.vocabulary
     out = []
-    for row in range(len(texts)):
-        vec_row = matrix.getrow(row)
-        pairs = sorted(zip(vec_row.indices, vec_row.data), key=lambda p: (-p[1], vocab[p[0]]))
-        out.append([Term(str(vocab[i]), round(float(score), 4)) for i, score in pairs[:top]])
+    for row in range(n):
+        start, end = indptr[row], indptr[row + 1]
+        k = len(range(end - start)[:top])  # how many to keep, as a slice [:top] would
+        if k == 0:
+            out.append([])
+            continue
+        scores, terms = data[start:end], cols[start:end]
+        if k < end - start:  # only the entries scoring at least the k-th best can make the cut
+            kth = np.partition(scores, end - start - k)[end - start - k]
+            best = np.flatnonzero(scores >= kth)
+            scores, terms = scores[best], terms[best]
+        # Score descending, then term: the vocabulary is sorted, so a column's index is alphabetical.
+        order = np.lexsort((terms, -scores))[:k]
+        out.append([Term(vocab[j], round(x, 4)) for j, x in zip(terms[order].tolist(), scores[order].tolist())])
     return out
