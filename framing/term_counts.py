@@ -50,9 +50,10 @@ from typing import NamedTuple
 import numpy as np
 import scipy.sparse as sp
 
+from . import terms as _terms
 from .logodds import PRIOR_SCALE, TermScore, log_odds_from_counts
 from .models import Term
-from .terms import _CLOSES, _KEPT, _OPENS, _PIECES, _pieces, _plain_terms, distinctive_terms_from_counts
+from .terms import _CLOSES, _KEPT, _OPENS, _learn, _pieces, _plain_terms, distinctive_terms_from_counts
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,7 +125,8 @@ def count_matrix(texts: Sequence[str]) -> TermCounts:
         text_ends.append(len(ids))
     n_docs = len(text_ends)
     keys = list(piece_id)
-    cache = _PIECES
+    cache = _terms._PIECES
+    _learn([k for k in keys if k.__class__ is str and k not in cache])
     entries = [cache[k] if k.__class__ is str else _synthetic_entry(k) for k in keys]
     if any(e[3] for e in entries):  # a bigram inside a piece (see terms._INNER): now known, so the texts
         return count_matrix(texts)  # that hold such a piece go the plain way

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain, compress
+from itertools import chain, compress, islice
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -109,7 +109,7 @@ def _piece(piece: str) -> tuple[tuple[str, ...], str | None, str | None, tuple[s
 
 
 class _Pieces(dict):
-    """piece -> :func:`_piece`, filled on first sight (a dict: a hit costs one C-level look-up)."""
+    """piece -> :func:`_piece`, filled by :func:`_learn` or on first sight (a hit is one C-level look-up)."""
 
     __slots__ = ()
     LIMIT = 200_000
@@ -127,6 +127,67 @@ _PIECES = _Pieces()
 # not, texts with such pieces go the plain way, which orders their bigrams as analyze_terms does.
 _INNER: set[str] = set()
 _KEPT, _CLOSES, _OPENS = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
+def _learn(pieces: list[str]) -> None:
+    """Cache :func:`_piece` of every one of ``pieces`` (new, distinct, lower-cased) in one tokenising pass.
+
+    The pieces are joined by spaces and tokenised together: no word spans a space, and a space before
+    or after a piece looks to the word pattern just as the start or end of the text does, so each piece
+    gets the words it gets alone. A piece with a capital sigma or a dotted capital I (whose folding
+    depends on the rest of the string) is done alone.
+    """
+    alone = [p for p in pieces if "\u03a3" in p or "\u0130" in p]
+    if alone:
+        for piece in alone:
+            _PIECES[piece] = _piece(piece)
+        pieces = [p for p in pieces if not ("\u03a3" in p or "\u0130" in p)]
+    if not pieces:
+        return
+    joined = " ".join(pieces)
+    spans, words = token_words(joined)
+    words = [w.replace("\u2019", "'") for w in words]
+    n_tokens = len(words)
+    lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+    ends = np.cumsum(lengths + 1) - 1
+    starts = ends - lengths
+    if n_tokens:
+        bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
+    else:
+        bounds = np.zeros((0, 2), dtype=np.int64)
+    tok_start, tok_end = bounds[:, 0], bounds[:, 1]
+    keep = np.fromiter(map(_usable_cached, words), dtype=bool, count=n_tokens)
+    opener = keep | np.fromiter(map(NEGATIONS.__contains__, words), dtype=bool, count=n_tokens)
+    # Tokens first..last-1 belong to a piece: the tokens starting inside it.
+    first = np.searchsorted(tok_start, starts)
+    last = np.searchsorted(tok_start, ends)
+    has = first < last
+    f = np.minimum(first, max(n_tokens - 1, 0))
+    b = np.maximum(last - 1, 0)
+    if n_tokens:
+        closes_ok = has & (tok_start[f] == starts) & keep[f]
+        opens_ok = has & (tok_end[b] == ends) & opener[b]
+    else:
+        closes_ok = opens_ok = has
+    closes = [words[j] if ok else None for j, ok in zip(f.tolist(), closes_ok.tolist())]
+    opens = [words[j] if ok else None for j, ok in zip(b.tolist(), opens_ok.tolist())]
+    kept_before = np.zeros(n_tokens + 1, dtype=np.int64)
+    np.cumsum(keep, out=kept_before[1:])
+    kept_words = iter(list(compress(words, keep.tolist())))
+    kept = [tuple(islice(kept_words, n)) for n in (kept_before[last] - kept_before[first]).tolist()]
+    inner: list[tuple[str, ...]] = [()] * len(pieces)
+    # Two neighbouring words of one piece that could make a bigram, if the gap between them allowed.
+    piece_of = np.searchsorted(starts, tok_start, side="right") - 1
+    pair = np.flatnonzero((piece_of[:-1] == piece_of[1:]) & keep[1:] & opener[:-1])
+    for j in pair.tolist():
+        gap = joined[spans[j][1] : spans[j + 1][0]]
+        if gap == " " or gap.isspace() or gap == "-":  # the rule of _plain_terms; never, in practice
+            k = int(piece_of[j])
+            inner[k] = (*inner[k], f"{words[j]} {words[j + 1]}")
+            _INNER.add(pieces[k])
+    if len(_PIECES) + len(pieces) > _Pieces.LIMIT:
+        _PIECES.clear()
+    _PIECES.update(zip(pieces, zip(kept, closes, opens, inner)))
 
 
 def _pieces(text: str) -> list[str] | None:
@@ -150,9 +211,12 @@ def analyze_terms(text: str) -> list[str]:
     pieces = _pieces(text)
     if pieces is None:
         return _plain_terms(text)
-    entries = list(map(_PIECES.__getitem__, pieces))
-    if _INNER and any(e[3] for e in entries):  # a piece first seen just now
-        return _plain_terms(text)
+    entries = list(map(_PIECES.get, pieces))
+    if None in entries:
+        _learn(list(set(pieces).difference(_PIECES)))
+        entries = list(map(_PIECES.__getitem__, pieces))
+        if _INNER and any(e[3] for e in entries):  # a piece first seen just now
+            return _plain_terms(text)
     out = list(chain.from_iterable(map(_KEPT, entries)))
     out += [o + " " + c for o, c in zip(map(_OPENS, entries), map(_CLOSES, entries[1:])) if o and c]
     return out

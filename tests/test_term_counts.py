@@ -282,6 +282,18 @@ def test_lower_casing_keeps_what_tokenising_sees():
     assert changed == []
 
 
+def test_pieces_learnt_together_are_pieces_learnt_alone(monkeypatch, bundled):
+    pieces = {p for _, t in bundled for p in t.lower().split()}
+    pieces |= {p for t in HARD + _random_texts(300, 4, ALPHABET) for p in t.split()}
+    pieces = sorted(pieces)
+    monkeypatch.setattr(terms_module, "_PIECES", terms_module._Pieces())
+    terms_module._learn(pieces)
+    assert len(terms_module._PIECES) == len(pieces)
+    for piece in pieces:
+        assert terms_module._PIECES[piece] == terms_module._piece(piece), repr(piece)
+    terms_module._learn([])
+
+
 def test_a_piece_with_a_bigram_inside_sends_its_text_the_plain_way(monkeypatch, generated):
     # The tokenizer never leaves one; make one up to see that the fallback keeps results the same.
     texts = [t for _, t in generated[:20]]
@@ -340,7 +352,12 @@ def test_count_matrix_after_the_piece_cache_was_emptied(monkeypatch, generated):
     monkeypatch.setattr(terms_module._Pieces, "LIMIT", 50)
     terms_module._PIECES.clear()
     assert_same_matrix(count_matrix(texts), texts)
-    assert len(terms_module._PIECES) <= 50
+    # over the limit, the cache starts afresh when new pieces come
+    fresh = ["Zorbulent quixotries, flembic."]
+    assert_same_matrix(count_matrix(fresh), fresh)
+    assert sorted(terms_module._PIECES) == ["flembic.", "quixotries,", "zorbulent"]
+    for text in texts[3:6]:
+        assert analyze_terms(text) == ref_analyze_terms(text)
 
 
 def test_tfidf_matrix_is_tfidf_vectorizers_bit_for_bit(corpus):
