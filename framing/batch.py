@@ -1,4 +1,4 @@
-"""Analysing many articles at once, spread over the machine's cores.
+"""Analysing many articles at once, spread over the machine's cores, and a corpus as a whole.
 
 ``analyze_many(articles)`` returns exactly what ``[analyzer.analyze(a) for a in articles]`` returns, in
 the same order. With more than one core and enough articles it runs the per-article analysis in worker
@@ -12,10 +12,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from .analyze import Analyzer, default_analyzer
 from .lexicons import Lexicon
-from .models import Article, ArticleAnalysis, Hit, Quote, Span, Speaker
+from .logodds import TermScore
+from .models import Article, ArticleAnalysis, Hit, Quote, Span, Speaker, Term
+from .term_counts import corpus_terms
 
 #: Below this many articles per process, starting processes costs more than it saves.
 MIN_PER_PROCESS = 40
@@ -41,23 +44,70 @@ def analyze_many(
     processes: int | None = None,
 ) -> list[ArticleAnalysis]:
     """Every article analysed, in order; over several processes when that is worth it."""
-    analyzer = analyzer or default_analyzer()
+    with _Analyses(articles, analyzer, processes) as pending:
+        return pending.result()
+
+
+class CorpusAnalysis(NamedTuple):
+    """A corpus analysed as a whole: each article, its distinctive terms, and log-odds by group."""
+
+    analyses: list[ArticleAnalysis]
+    terms: list[list[Term]]
+    log_odds: dict[str, list[TermScore]]
+
+
+def analyze_corpus(
+    articles: Sequence[Article],
+    analyzer: Analyzer | None = None,
+    *,
+    groups: Sequence[str] | None = None,
+    top: int = 15,
+    processes: int | None = None,
+) -> CorpusAnalysis:
+    """Every article analysed, plus TF-IDF distinctive terms and log-odds over the whole corpus.
+
+    ``groups`` labels each article for log-odds (default: its outlet); log-odds is empty with fewer than
+    two groups. While worker processes analyse the articles, this process counts the terms, so the two
+    halves of the work overlap.
+    """
     articles = list(articles)
-    workers = min(processes or default_processes(), len(articles) // MIN_PER_PROCESS)
-    if workers <= 1:
-        return [analyzer.analyze(a) for a in articles]
-    texts = [a.text for a in articles]
-    # One contiguous slice per task, a few tasks per worker, so a slow slice does not hold up the rest.
-    step = max(MIN_PER_PROCESS // 2, -(-len(texts) // (workers * 4)))
-    chunks = [texts[i : i + step] for i in range(0, len(texts), step)]
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(analyzer.lexicons,)) as pool:
-        packed = pool.map(_analyze_chunk, chunks, chunksize=1)
-    out: list[ArticleAnalysis] = []
-    flat = (item for chunk in packed for item in chunk)
-    for article, item in zip(articles, flat):
-        out.append(_unpack(article, item))
-    return out
+    labels = list(groups) if groups is not None else [a.outlet for a in articles]
+    with _Analyses(articles, analyzer, processes) as pending:
+        terms, scores = corpus_terms([a.text for a in articles], labels, top=top)
+        return CorpusAnalysis(pending.result(), terms, scores)
+
+
+class _Analyses:
+    """The analyses of some articles, started in worker processes (or done here when that is cheaper)."""
+
+    def __init__(self, articles: Sequence[Article], analyzer: Analyzer | None, processes: int | None) -> None:
+        self.analyzer = analyzer or default_analyzer()
+        self.articles = list(articles)
+        workers = min(processes or default_processes(), len(self.articles) // MIN_PER_PROCESS)
+        self.pool = None
+        if workers > 1:
+            texts = [a.text for a in self.articles]
+            # Contiguous slices, a few per worker, so one slow slice does not hold up the rest.
+            step = max(MIN_PER_PROCESS // 2, -(-len(texts) // (workers * 4)))
+            chunks = [texts[i : i + step] for i in range(0, len(texts), step)]
+            methods = multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            self.pool = ctx.Pool(workers, initializer=_init_worker, initargs=(self.analyzer.lexicons,))
+            self.pending = self.pool.map_async(_analyze_chunk, chunks, chunksize=1)
+
+    def result(self) -> list[ArticleAnalysis]:
+        if self.pool is None:
+            return [self.analyzer.analyze(a) for a in self.articles]
+        flat = (item for chunk in self.pending.get() for item in chunk)
+        return [_unpack(article, item) for article, item in zip(self.articles, flat)]
+
+    def __enter__(self) -> _Analyses:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
 
 
 def _init_worker(lexicons: dict[str, Lexicon]) -> None:

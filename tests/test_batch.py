@@ -9,10 +9,12 @@ import pytest
 from benchmarks.corpus import generate
 from framing import Analyzer, Article, batch
 from framing.analyze import default_analyzer
-from framing.batch import analyze_many
+from framing.batch import analyze_corpus, analyze_many
 from framing.lexicons.overlay import apply_overlay
 from framing.lexicons.overlay import shipped_lexicons as load_shipped
+from framing.logodds import log_odds
 from framing.store import Library
+from framing.terms import distinctive_terms
 
 OPINED = {
     "id": "user.opined",
@@ -60,3 +62,18 @@ def test_small_batches_and_one_process_stay_in_this_process(monkeypatch: pytest.
     assert batch.default_processes() == 1
     assert len(analyze_many(articles)) == len(articles)
     assert analyze_many([]) == []
+
+
+def test_corpus_analysis_is_the_analyses_terms_and_log_odds_by_outlet(articles: list[Article]) -> None:
+    result = analyze_corpus(articles, processes=2, top=10)
+    texts = [a.text for a in articles]
+    groups: dict[str, list[str]] = {}
+    for a in articles:
+        groups.setdefault(a.outlet, []).append(a.text)
+    assert len(groups) >= 2
+    assert result.analyses == [default_analyzer().analyze(a) for a in articles]
+    assert result.terms == distinctive_terms(texts, top=10)
+    assert result.log_odds == log_odds(groups)
+    one = analyze_corpus(articles[:5], groups=["a", "a", "b", "b", "b"], processes=1)
+    assert list(one.log_odds) == ["a", "b"]
+    assert analyze_corpus(articles[:3], groups=["a"] * 3).log_odds == {}
