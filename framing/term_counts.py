@@ -18,24 +18,32 @@ or step by step:
     terms = distinctive_terms_from_counts(counts, top=15, n_texts=len(texts))
     scores = log_odds_from_counts(counts, {"A": [0, 2], "B": [1, 3]}, background=range(len(texts), counts.n_docs))
 
-The API:
+The API (all results equal those of the text-taking functions: the same terms in the same order, the
+same rounded TF-IDF scores, the same log-odds figures):
 
-* ``count_matrix(texts) -> TermCounts``. ``TermCounts.matrix`` is a ``scipy.sparse.csr_matrix`` of
-  int64 counts, one row per text in input order, one column per term; ``TermCounts.vocabulary`` is the
-  list of terms, sorted, so column j is ``vocabulary[j]`` and column order is alphabetical order.
-  The entries of each row are stored in the order ``CountVectorizer`` stores them (not sorted by
-  column), so TF-IDF from this matrix is bit for bit that of ``TfidfVectorizer``; don't sort them in
-  place if you need that. ``TermCounts.column`` maps a term to its column; ``TermCounts.counter(row)``
-  gives one row back as a ``Counter``.
+* ``count_matrix(texts: Sequence[str]) -> TermCounts``. ``TermCounts.matrix`` is a
+  ``scipy.sparse.csr_matrix`` of int64 counts, one row per text in input order, one column per term;
+  ``TermCounts.vocabulary`` is the list of terms, sorted, so column j is ``vocabulary[j]`` and column
+  order is alphabetical order. Each row's entries are stored in the order ``CountVectorizer`` stores
+  them (not sorted by column), so TF-IDF from this matrix is bit for bit that of ``TfidfVectorizer``;
+  don't sort them in place if you need that. ``TermCounts.n_docs``; ``TermCounts.column`` maps a term
+  to its column; ``TermCounts.counter(row)`` gives one row back as a ``Counter``.
 * ``corpus_terms(texts, groups=None, *, top=15, background=(), prior_scale=PRIOR_SCALE, min_count=1)
   -> CorpusTerms(terms, log_odds)``: a named tuple of ``distinctive_terms(texts, top=top,
-  background=background)`` and ``log_odds({label: texts with that label}, background=background,
-  prior_scale=prior_scale, min_count=min_count)``, where ``groups`` gives one label per text (an outlet,
-  say). ``log_odds`` is ``{}`` when ``groups`` is None or holds fewer than two distinct labels; the
-  errors of :func:`framing.logodds.log_odds` (a group without usable words, a bad prior) are raised.
+  background=background)`` and ``log_odds({label: [texts with that label]}, background=background,
+  prior_scale=prior_scale, min_count=min_count)``, all from one count matrix. ``groups`` gives one
+  label per text (an outlet, say); the groups are the distinct labels in order of first appearance,
+  keyed ``str(label)`` in the result. ``log_odds`` is ``{}`` when ``groups`` is None or holds fewer
+  than two distinct labels; otherwise the errors of :func:`framing.logodds.log_odds` (a group without
+  usable words, a bad prior) are raised.
+* :func:`framing.terms.distinctive_terms_from_counts` ``(counts, *, top=15, n_texts=None) ->
+  list[list[Term]]``: IDF over all rows, terms for the first ``n_texts`` rows (background rows after).
+* :func:`framing.terms.tfidf_matrix` ``(counts) -> csr_matrix``: the TF-IDF matrix itself.
+* :func:`framing.logodds.log_odds_from_counts` ``(counts, groups: Mapping[name, Sequence[int]], *,
+  background: Sequence[int] = (), prior_scale=PRIOR_SCALE, min_count=1) -> dict[str, list[TermScore]]``:
+  groups and background given as row numbers of ``counts.matrix``.
 
-Both results equal those of the text-taking functions exactly: the same terms in the same order,
-the same rounded TF-IDF scores, the same log-odds figures.
+How the counting is fast: see :func:`count_matrix` and the module docstring of :mod:`framing.terms`.
 """
 
 from __future__ import annotations

@@ -19,7 +19,9 @@ text is cut at white space with ``str.split`` and each piece ("Iran's", "deal,",
 once and cached: its kept words, the word that may open a bigram with the next piece (its last word, if
 nothing follows it in the piece) and the word that may close one (its first word, if nothing precedes
 it). A text is then a run of cache look-ups, and its bigrams are the open/close pairs of neighbouring
-pieces. The pieces are cut from the lower-cased text; where lower-casing could change a word's letters
+pieces. Pieces not yet cached are analysed all together, joined by spaces, in one tokenising pass
+(``_learn``); :func:`framing.term_counts.count_matrix` goes further and turns a whole corpus into
+numbers this way. The pieces are cut from the lower-cased text; where lower-casing could change a word's letters
 or its neighbours (a capital sigma, a letter that lower-cases to two), the text goes the plain way,
 token by token, as it always did.
 """

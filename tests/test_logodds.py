@@ -254,3 +254,21 @@ def test_scatter_frame_has_one_row_per_group_and_term():
 def test_scatter_frame_empty():
     frame = scatter_frame({})
     assert frame.empty and list(frame.columns) == list(SCATTER_COLUMNS)
+
+
+# ------------------------------------------------------------------------------------------ from counts
+
+
+def test_log_odds_from_counts_is_log_odds_on_rows():
+    from framing.logodds import log_odds_from_counts
+    from framing.term_counts import count_matrix
+
+    seeds = load_seeds()
+    texts = [a.text for a in seeds] + ["Officials discussed the sanctions. Officials met again."]
+    counts = count_matrix(texts)
+    got = log_odds_from_counts(counts, {a.outlet: [i] for i, a in enumerate(seeds)}, background=[2])
+    assert got == log_odds({a.outlet: [a.text] for a in seeds}, background=texts[2:])
+    with pytest.raises(ValueError, match="at least 2 groups"):
+        log_odds_from_counts(counts, {"A": [0]})
+    with pytest.raises(ValueError, match="'B'"):
+        log_odds_from_counts(count_matrix(["Iran talks", "  "]), {"A": [0], "B": [1]})

@@ -146,3 +146,20 @@ def test_seeds_have_expected_terms(seed_paths):
     assert "serious" in may_terms or "not serious" in may_terms
     for terms in (tps_terms, may_terms):
         assert not terms & {"the", "said", "would", "s", "and"}
+
+
+# ------------------------------------------------------------------------------- from a count matrix
+
+
+def test_distinctive_terms_from_counts_is_distinctive_terms():
+    from framing.term_counts import count_matrix
+    from framing.terms import distinctive_terms_from_counts
+
+    texts = ["Iran talks occupation", "Iran talks blackmail", "occupation occupation", "occupation again"]
+    counts = count_matrix(texts)
+    assert distinctive_terms_from_counts(counts) == distinctive_terms(texts)
+    assert distinctive_terms_from_counts(counts, top=2, n_texts=2) == distinctive_terms(
+        texts[:2], top=2, background=texts[2:]
+    )
+    with pytest.raises(ValueError, match="n_texts"):
+        distinctive_terms_from_counts(counts, n_texts=5)
