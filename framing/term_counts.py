@@ -154,7 +154,7 @@ def count_matrix(texts: Sequence[str]) -> TermCounts:
     kept_start = np.zeros(len(kept) + 1, dtype=np.int64)
     np.cumsum(kept_len, out=kept_start[1:])
 
-    piece_seq = np.array(ids, dtype=np.int64)
+    piece_seq = np.fromiter(ids, dtype=np.int64, count=len(ids))
     piece_doc = np.repeat(np.arange(n_docs), np.diff(np.array([0, *text_ends], dtype=np.int64)))
 
     # 3. Unigram occurrences, in text order: each piece's kept words in turn.

@@ -21,9 +21,10 @@ nothing follows it in the piece) and the word that may close one (its first word
 it). A text is then a run of cache look-ups, and its bigrams are the open/close pairs of neighbouring
 pieces. Pieces not yet cached are analysed all together, joined by spaces, in one tokenising pass
 (``_learn``); :func:`framing.term_counts.count_matrix` goes further and turns a whole corpus into
-numbers this way. The pieces are cut from the lower-cased text; where lower-casing could change a word's letters
-or its neighbours (a capital sigma, a letter that lower-cases to two), the text goes the plain way,
-token by token, as it always did.
+numbers this way. A piece is analysed as it stands in the text (``token_words`` folds its case), which
+gives the words the whole text gives there: no word spans white space, and folding one character never
+depends on another, except for a capital sigma, whose lower case depends on the letters around it. A
+text with a capital sigma goes the plain way, token by token, as it always did.
 """
 
 from __future__ import annotations
@@ -88,8 +89,7 @@ def _piece(piece: str) -> tuple[tuple[str, ...], str | None, str | None, tuple[s
 
     The closing word is the first word if it starts the piece and is kept: it may close a bigram with
     the piece before. The opening word is the last word if it ends the piece and is kept or a negation:
-    it may open a bigram with the piece after. ``piece`` is lower-cased already; ``token_words`` folds
-    it as it folds a whole text.
+    it may open a bigram with the piece after. ``token_words`` folds the piece as it folds a whole text.
     """
     spans, words = token_words(piece)
     if not words:
@@ -132,18 +132,18 @@ _KEPT, _CLOSES, _OPENS = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def _learn(pieces: list[str]) -> None:
-    """Cache :func:`_piece` of every one of ``pieces`` (new, distinct, lower-cased) in one tokenising pass.
+    """Cache :func:`_piece` of every one of ``pieces`` (new and distinct) in one tokenising pass.
 
     The pieces are joined by spaces and tokenised together: no word spans a space, and a space before
     or after a piece looks to the word pattern just as the start or end of the text does, so each piece
-    gets the words it gets alone. A piece with a capital sigma or a dotted capital I (whose folding
-    depends on the rest of the string) is done alone.
+    gets the words it gets alone. A piece with a capital sigma (whose folding depends on its neighbours;
+    ``_pieces`` never gives one) is done alone.
     """
-    alone = [p for p in pieces if "\u03a3" in p or "\u0130" in p]
+    alone = [p for p in pieces if "\u03a3" in p]
     if alone:
         for piece in alone:
             _PIECES[piece] = _piece(piece)
-        pieces = [p for p in pieces if not ("\u03a3" in p or "\u0130" in p)]
+        pieces = [p for p in pieces if "\u03a3" not in p]
     if not pieces:
         return
     joined = " ".join(pieces)
@@ -193,16 +193,16 @@ def _learn(pieces: list[str]) -> None:
 
 
 def _pieces(text: str) -> list[str] | None:
-    """The white-space-separated pieces of ``text`` lower-cased, or None where the plain way is needed.
+    """The white-space-separated pieces of ``text``, or None where the plain way is needed.
 
-    Lower-casing the whole text first is exact when every character lower-cases to one character (so
-    offsets and word boundaries stay) and no capital sigma is present (the only letter whose lower case
-    depends on its neighbours, which ``fold`` sees across the whole text).
+    Folding a piece on its own gives the letters that folding the whole text gives there, but for a
+    capital sigma (the one letter whose lower case depends on its neighbours) and a dotted capital I
+    (which lower-cases to two characters, so ``fold`` keeps it as it is: in a piece alone as in the
+    whole text, and every other character of the text is then folded one by one, which is the same).
     """
-    low = text.lower()
-    if not text.isascii() and (len(low) != len(text) or "\u03a3" in text):
+    if not text.isascii() and "\u03a3" in text:
         return None
-    pieces = low.split()
+    pieces = text.split()
     if _INNER and not _INNER.isdisjoint(pieces):
         return None
     return pieces
