@@ -32,8 +32,11 @@ rows = _state.overlay_rows()
 disabled = {(r["lexicon"], r["entry_id"]) for r in rows if r["disabled"]}
 in_overlay = {(r["lexicon"], r["entry_id"]) for r in rows}
 
+# Messages go in this one container, always present: a message added above the tabs would move them, and
+# Streamlit then draws them anew on the first tab, away from the entry just saved, disabled or enabled.
+notices = st.container()
 if error := _state.overlay_error():
-    st.error(md_escape(error))
+    notices.error(md_escape(error))
 try:  # every entry, disabled ones included, so they can be enabled again
     browsable = apply_overlay(shipped, [dict(r, disabled=False) for r in rows])
 except LexiconError:
@@ -41,7 +44,7 @@ except LexiconError:
 
 flash = st.session_state.pop(FLASH, None)
 if flash:
-    getattr(st, flash[0])(flash[1])
+    getattr(notices, flash[0])(flash[1])
 
 
 def _forms(text: str) -> list[str]:
@@ -142,7 +145,8 @@ with st.expander("Export or import your changes (YAML)"):
         except UnicodeDecodeError:
             st.error(f"Not imported: {md_escape(upload.name)} is not UTF-8 text.")
         except LexiconError as exc:
-            st.error(f"Not imported, nothing changed: {md_escape(str(exc))}")
+            detail = " ".join(str(exc).split())  # a YAML error's indented lines would be a Markdown code block
+            st.error(f"Not imported, nothing changed: {md_escape(detail)}")
         else:
             st.session_state[FLASH] = ("success", f"Imported {count} entries from {md_escape(upload.name)}.")
             st.rerun()
