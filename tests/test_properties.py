@@ -57,6 +57,15 @@ PIECES = st.sampled_from(
         "Al Mayadeen",
         "concluded",
         "options",
+        # markup and entities, so that a rendering that forgot to escape cannot pass
+        "<b>",
+        "</mark>",
+        "<script>alert(1)</script>",
+        "&amp;",
+        "&lt;",
+        "&",
+        "<",
+        ">",
     ]
 )
 TEXTS = st.one_of(st.lists(PIECES, max_size=60).map("".join), st.text(max_size=300))
