@@ -12,11 +12,11 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
-from itertools import accumulate
+from functools import cached_property, lru_cache
+from itertools import accumulate, starmap
 
 from .models import Span, Token
-from .sentences import split as _split_sentences
+from .sentences import SentenceSplitter
 
 # Characters that are folded to a plain ASCII twin for matching. Every mapping is one character to one
 # character, so folded text has exactly the offsets of the original.
@@ -94,6 +94,11 @@ _translate_apostrophes = _char_replacer(_APOSTROPHES)
 _new_token = tuple.__new__
 
 
+@lru_cache(maxsize=1)
+def _sentence_splitter() -> SentenceSplitter:
+    return SentenceSplitter(ABBREVIATIONS, _FOLD)
+
+
 def fold(text: str) -> str:
     """Case-fold and unify quotes, dashes and spaces, keeping every offset of the original."""
     out = _translate_fold(text).lower()
@@ -124,10 +129,10 @@ def paragraphs(text: str) -> list[Span]:
 def sentences(text: str) -> list[Span]:
     """Sentence spans: Punkt's within each paragraph, so a headline without a full stop stands alone.
 
-    :func:`.sentences.split` reproduces Punkt (given :data:`ABBREVIATIONS`) without running it. The
-    unified text keeps every offset, and its lines and their whitespace are those of the original.
+    Punkt read each paragraph through :func:`unify`; :class:`.sentences.SentenceSplitter` gives the
+    same spans, reading the text through the same table, without running Punkt.
     """
-    return [Span(s, e) for s, e in _split_sentences(unify(text), ABBREVIATIONS)]
+    return list(starmap(Span, _sentence_splitter().split(text)))
 
 
 def tokens(text: str) -> list[Token]:
