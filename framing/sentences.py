@@ -121,6 +121,16 @@ class SentenceSplitter:
         breaks = self._breaks
         plain = self._plain
         closers = self._closers
+
+        def is_break(prev: re.Match | None, prev_start: int, prev_end: int, pe: int) -> bool:
+            """The pending candidate ends a sentence: a "?" or "!", a full stop after a word known to be
+            plain, or one that Punkt's token rules call a break."""
+            return prev is not None and (
+                text[prev_end] != "."
+                or bool(plain.get(text[prev_start:prev_end]))
+                or breaks(text, prev, prev_start, prev_end, pe)
+            )
+
         for para in _PARAGRAPH.finditer(text):
             ps, pe = para.span()
             if marks and (find("?", ps, pe) >= 0 or find("!", ps, pe) >= 0):
@@ -143,12 +153,7 @@ class SentenceSplitter:
                 # Whitespace since the pending candidate: it is decided. None: the pending one is dropped
                 # (unless no word precedes it) and this one's context starts where the pending one's did.
                 if ws >= 0 or prev_end == prev_start:
-                    # (A "?" or "!", or a full stop after a word known to be plain, is a break.)
-                    if prev is not None and (
-                        text[prev_end] != "."
-                        or plain.get(text[prev_start:prev_end])
-                        or breaks(text, prev, prev_start, prev_end, pe)
-                    ):
+                    if is_break(prev, prev_start, prev_end, pe):
                         append((last_break, prev_end + 1))
                         last_break = prev.start(prev.lastindex)
                         closer = closer or text[last_break] in closers
@@ -156,11 +161,7 @@ class SentenceSplitter:
                         prev_start = ws + 1
                 prev = m
                 prev_end = p
-            if prev is not None and (
-                text[prev_end] != "."
-                or plain.get(text[prev_start:prev_end])
-                or breaks(text, prev, prev_start, prev_end, pe)
-            ):
+            if is_break(prev, prev_start, prev_end, pe):
                 append((last_break, prev_end + 1))
                 last_break = prev.start(prev.lastindex)
                 closer = closer or text[last_break] in closers
