@@ -18,7 +18,7 @@ from typing import NamedTuple
 from .analyze import Analyzer, default_analyzer
 from .lexicons import Lexicon
 from .logodds import TermScore
-from .models import Article, ArticleAnalysis, Hit, Quote, Span, Speaker, Term
+from .models import Article, ArticleAnalysis, Hit, Quote, Span, Speaker, Term, rebuild
 from .term_counts import corpus_terms
 
 #: Below this many articles per process, starting processes costs more than it saves.
@@ -94,12 +94,13 @@ class _Analyses:
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             self.pool = ctx.Pool(workers, initializer=_init_worker, initargs=(self.analyzer.lexicons,))
-            self.pending = self.pool.map_async(_analyze_chunk, chunks, chunksize=1)
+            self.pending = self.pool.imap(_analyze_chunk, chunks, chunksize=1)
 
     def result(self) -> list[ArticleAnalysis]:
         if self.pool is None:
             return [self.analyzer.analyze(a) for a in self.articles]
-        flat = (item for chunk in self.pending.get() for item in chunk)
+        # Slices are unpacked in order as they arrive, while the workers go on with the later ones.
+        flat = (item for chunk in self.pending for item in chunk)
         # Hundreds of thousands of new records, none of them garbage: the collector's passes over them
         # would cost more than the records themselves, so it waits until they are all made.
         collecting = gc.isenabled()
@@ -145,8 +146,8 @@ def _unpack(article: Article, item: tuple) -> ArticleAnalysis:
     return ArticleAnalysis(
         article=article,
         word_count=word_count,
-        sentences=tuple(Span(s, e) for s, e in sentences),
-        quotes=tuple(Quote(*q) for q in quotes),
-        hits=tuple(Hit(*h) for h in hits),
-        speakers=tuple(Speaker(*s) for s in speakers),
+        sentences=rebuild(Span, sentences),
+        quotes=rebuild(Quote, quotes),
+        hits=rebuild(Hit, hits),
+        speakers=rebuild(Speaker, speakers),
     )

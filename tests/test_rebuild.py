@@ -1,0 +1,38 @@
+"""models.rebuild: records from rows of field values, as the worker processes send them back."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from framing.models import Hit, Quote, Span, Speaker, evolve, rebuild
+
+HIT_ROW = ("labels", "contested", "IDF", 3, 6, "why it matters", "lab.idf", True, "src", "labels 1", "", "")
+
+
+def test_rebuild_equals_the_constructor_field_for_field() -> None:
+    rows = [HIT_ROW, HIT_ROW[:3] + (10, 13) + HIT_ROW[5:]]
+    built = rebuild(Hit, rows)
+    assert built == tuple(Hit(*r) for r in rows)
+    assert [dataclasses.astuple(h) for h in built] == [tuple(r) for r in rows]
+    assert hash(built[0]) == hash(Hit(*HIT_ROW))
+    assert rebuild(Span, [(0, 4), (5, 9)]) == (Span(0, 4), Span(5, 9))
+    quote = Quote(0, 9, 1, 8, "quoted", True, "direct", "Blinken", "said", "neutral")
+    assert rebuild(Quote, [dataclasses.astuple(quote)]) == (quote,)
+    speaker = Speaker("Blinken", 1, 5, 0, 12, (("said", "neutral", 1),))
+    assert rebuild(Speaker, [dataclasses.astuple(speaker)]) == (speaker,)
+
+
+def test_rebuilt_records_stay_frozen_and_can_be_evolved() -> None:
+    (hit,) = rebuild(Hit, [HIT_ROW])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        hit.start = 0  # type: ignore[misc]
+    assert evolve(hit, in_quote=False) == Hit(*HIT_ROW[:7], False, *HIT_ROW[8:])
+    assert hit.to_dict()["entry_id"] == "lab.idf"
+
+
+@pytest.mark.parametrize("row", [HIT_ROW[:-1], HIT_ROW + ("extra",)])
+def test_a_row_of_the_wrong_length_is_refused(row: tuple) -> None:
+    with pytest.raises(TypeError, match="Hit takes 12 values"):
+        rebuild(Hit, [row])
