@@ -91,6 +91,9 @@ def _char_replacer(table: dict[int, str]):
 
 _translate_fold = _char_replacer(_FOLD)
 _translate_apostrophes = _char_replacer(_APOSTROPHES)
+# The characters a word may hold that fold() changes: apostrophes, and hyphens that fold to "-". Every
+# one is replaced by a twin the word pattern treats alike, so words are found where they were.
+_translate_word_marks = _char_replacer({**_APOSTROPHES, 0x2010: "-", 0x2011: "-"})
 _new_token = tuple.__new__
 
 
@@ -156,6 +159,24 @@ def token_spans(text: str) -> tuple[list[int], list[int]]:
     return offsets[0:-1:2], offsets[1::2]
 
 
+def token_table(text: str) -> tuple[list[int], list[int], list[str]]:
+    """:func:`token_spans` and each token's case-folded form (``fold(text)[start:end]``), in one split.
+
+    The split runs over the text lower-cased with its apostrophes and hyphens unified: no character
+    changes between word and non-word when lower-cased, so the words and their offsets are those of
+    the original, and the words come out already folded. A text with a character that lower-cases to
+    two (which would shift the offsets) takes the longer way.
+    """
+    low = _translate_word_marks(text).lower()
+    if len(low) != len(text):
+        starts, ends = token_spans(text)
+        folded = fold(text)
+        return starts, ends, [folded[s:e] for s, e in zip(starts, ends)]
+    parts = _WORD_SPLIT.split(low)
+    offsets = list(accumulate(map(len, parts)))
+    return offsets[0:-1:2], offsets[1::2], parts[1::2]
+
+
 _span = re.Match.span
 
 
@@ -190,14 +211,17 @@ class Document:
         return sentences(self.text)
 
     @cached_property
+    def _table(self) -> tuple[list[int], list[int], list[str]]:
+        return token_table(self.text)
+
+    @cached_property
     def _spans(self) -> tuple[list[int], list[int]]:
-        return token_spans(self.text)
+        return self._table[:2]
 
     @cached_property
     def token_lowers(self) -> list[str]:
         """The case-folded form of every token, in order (what lexicons are matched against)."""
-        folded = self.folded
-        return [folded[s:e] for s, e in zip(*self._spans)]
+        return self._table[2]
 
     @cached_property
     def tokens(self) -> TokenView:

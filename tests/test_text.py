@@ -289,3 +289,54 @@ def test_property_fold_keeps_length(text):
     assert len(unify(text)) == len(text)
     # Folding folded text again keeps the offsets too.
     assert len(fold(folded)) == len(text)
+
+
+_WORD_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(list(" 's-\u2019\u02bc\u2010\u2011\u2014\u00adSİ\u1e9eK\u212a\u2126")),
+    ),
+    max_size=200,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORD_TEXT)
+def test_property_document_token_table_is_the_tokens(text):
+    # Document finds its tokens in one split of the lower-cased text; tokens() slices the original.
+    doc = Document(text)
+    toks = tokens(text)
+    assert doc.token_starts == [t.start for t in toks]
+    assert doc.token_ends == [t.end for t in toks]
+    assert doc.token_lowers == [t.lower for t in toks]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "İstanbul's talks",  # lower-cases to two characters: the long way, same tokens
+        "Iran\u2019s so\u2010called \u2011 non\u2011paper",
+        "STRASSE \u1e9e \u212aelvin \u2126hm",
+        "Don\u02bcT IT'S x'S",
+        "",
+    ],
+)
+def test_document_token_table_hard_cases(text):
+    doc = Document(text)
+    toks = tokens(text)
+    assert doc.token_lowers == [t.lower for t in toks]
+    assert (doc.token_starts, doc.token_ends) == ([t.start for t in toks], [t.end for t in toks])
+
+
+def test_lower_casing_never_turns_a_word_character_into_another_kind():
+    # What the one-split token table rests on, checked for every character of Unicode.
+    import re
+    import sys
+
+    word, w = re.compile(r"[^\W_]"), re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        low = c.lower()
+        if len(low) == 1:
+            assert bool(word.match(c)) == bool(word.match(low)), hex(code)
+            assert bool(w.match(c)) == bool(w.match(low)), hex(code)
