@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, starmap
+from itertools import accumulate, repeat, starmap
 
 from .models import Span, Token
 from .sentences import SentenceSplitter
@@ -224,9 +223,12 @@ class Document:
         return self._table[2]
 
     @cached_property
-    def tokens(self) -> TokenView:
-        """Every token as a :class:`Token`, built when it is read (most are only ever matched by form)."""
-        return TokenView(self)
+    def tokens(self) -> list[Token]:
+        """Every token as a :class:`Token`, all made at once by C-level maps (reading a list is cheap;
+        a lazy view cost more per read than making every token)."""
+        starts, ends = self._spans
+        words = list(map(self.text.__getitem__, map(slice, starts, ends)))
+        return list(map(_new_token, repeat(Token, len(starts)), zip(starts, ends, words, self.token_lowers)))
 
     @cached_property
     def plain_gaps(self) -> PlainGaps:
@@ -266,43 +268,6 @@ class Document:
         if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
             return self.sentences[i]
         return None
-
-
-class TokenView:
-    """The tokens of a document as a read-only sequence of :class:`Token`, each made when it is read."""
-
-    __slots__ = ("_text", "_starts", "_ends", "_lowers", "_made")
-
-    def __init__(self, doc: Document) -> None:
-        self._text = doc.text
-        self._starts, self._ends = doc._spans
-        self._lowers = doc.token_lowers
-        self._made: dict[int, Token] = {}
-
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    def _make(self, i: int) -> Token:
-        tok = self._made.get(i)
-        if tok is None:
-            s, e = self._starts[i], self._ends[i]
-            tok = self._made[i] = _new_token(Token, (s, e, self._text[s:e], self._lowers[i]))
-        return tok
-
-    def __getitem__(self, key):
-        if isinstance(key, slice):
-            return [self._make(i) for i in range(*key.indices(len(self._starts)))]
-        if key < 0:
-            key += len(self._starts)
-        if not 0 <= key < len(self._starts):
-            raise IndexError("token index out of range")
-        return self._make(key)
-
-    def __iter__(self) -> Iterator[Token]:
-        return (self._make(i) for i in range(len(self._starts)))
-
-    def __eq__(self, other: object) -> bool:
-        return list(self) == list(other) if isinstance(other, (TokenView, list)) else NotImplemented
 
 
 class PlainGaps:
