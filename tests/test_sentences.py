@@ -131,6 +131,19 @@ HARD_CASES = [
     "\u0130stanbul. \u0130. Next. \u00c9. \u00e9. Caf\u00e9. Na\u00efve.",
     "\u0661\u0662. Next. \u00b2. Next. \u2160. Next.",
     "Emoji \U0001f600. Next. \U0001f600 . Next.",
+    # initials, numbers, ellipses, closers, line ends
+    "J. K. Rowling wrote it. She said so.",
+    "It rose in 2021. The next year it fell. It was 3.5 percent in 2022. and more.",
+    "Wait... what? Really?! Yes.",
+    'He said "no." Then he left. (It was late.) Fine.',
+    "\u201cWe will return,\u201d she said. \u2018Not now.\u2019 They left.",
+    "The ex-gov. spoke at 10 a.m. on Friday. Talks e.g. on trade.",
+    "no final stop here",
+    "",
+    "   \n\n  ",
+    "Line one.\r\nLine two. Still two.\r\n",
+    "?!.",
+    "U.N. envoy arrives. Iran's F.M. speaks.",
 ]
 
 
