@@ -47,21 +47,11 @@ from framing.batch import MIN_PER_PROCESS, analyze_corpus, analyze_many, default
 from framing.term_counts import corpus_terms
 from framing.tone import sentence_tones
 
+from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .corpus import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results.json"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 BUDGETS = {
     "corpus_ratio_vs_tfidf": 3.0,
     "pair_compare_ms": 150.0,
@@ -178,7 +168,7 @@ def cold_start_s(timeout: float = 120.0) -> tuple[float | None, str]:
         env = {**os.environ, "FRAMING_DB": str(Path(tmp) / "library.db")}
         with sync_playwright() as p:
             # The browser is launched before the clock starts: what is timed is the app, not Chromium's own start.
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             t0 = time.perf_counter()
             proc = subprocess.Popen(

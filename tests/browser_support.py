@@ -1,4 +1,4 @@
-"""What every real-browser test shares: Chromium's flags, the skip-or-fail rule, and the app server.
+"""What every real-browser test shares: Chromium and its flags, the skip-or-fail rule, the app server.
 
 Skipped where /usr/bin/chromium or Playwright is missing, unless FRAMING_REQUIRE_BROWSER=1 (CI sets it
 after installing chromium), in which case a missing browser fails the run.
@@ -19,19 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+ARGS = list(CHROMIUM_ARGS)
 
 
 def require_browser() -> None:
@@ -85,3 +77,31 @@ def app_server(db: Path | str | None = None, **extra_env: str) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator:
+    """Chromium launched by Playwright with the shared flags; closed on the way out."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextlib.contextmanager
+def browser_page(browser, timeout_ms: int) -> Iterator:
+    """A new 1400x1000 page in its own context (downloads allowed); ``page.dialogs`` collects any alert."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(timeout_ms)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.dialogs = dialogs  # type: ignore[attr-defined]
+    try:
+        yield page
+    finally:
+        context.close()
