@@ -55,7 +55,7 @@ class Analyzer:
         marked.sort(key=lambda h: (h.start, h.end, _ORDER.get(h.family, 99)))
         return ArticleAnalysis(
             article=article,
-            word_count=len(doc.tokens),
+            word_count=len(doc.token_starts),
             sentences=tuple(doc.sentences),
             quotes=tuple(quotes),
             hits=tuple(marked),

@@ -39,7 +39,7 @@ import bisect
 import re
 
 from ..lexicons import Entry, Lexicon
-from ..models import Hit, Token, evolve
+from ..models import Hit, evolve
 from ..text import Document
 from .context import Context, make_hit
 from .lookup import lexicon_hits
@@ -188,10 +188,9 @@ def find_passives(doc: Document, lex: Lexicon) -> list[Hit]:
     with_agent = rules.get("passive_with_agent")
     if agentless is None and with_agent is None:
         return []
-    toks = doc.tokens
     text = doc.text
     sentences = doc.sentences
-    lowers = doc.token_lowers
+    lowers, starts, ends = doc.token_lowers, doc.token_starts, doc.token_ends
     si = 0
     hits: list[Hit] = []
     nxt = 0  # the first token after the last passive found
@@ -200,14 +199,14 @@ def find_passives(doc: Document, lex: Lexicon) -> list[Hit]:
             continue
         if i > 0 and lowers[i - 1] == "there":  # "there were wounded ...": existential, not passive
             continue
-        aux = toks[i]
-        while si < len(sentences) and sentences[si].end <= aux.start:
+        aux_start = starts[i]
+        while si < len(sentences) and sentences[si].end <= aux_start:
             si += 1
-        s_end = sentences[si].end if si < len(sentences) and sentences[si].start <= aux.start else len(text)
+        s_end = sentences[si].end if si < len(sentences) and sentences[si].start <= aux_start else len(text)
         p = _participle_index(doc, i, s_end)
         if p is None:
             continue
-        participle = toks[p].lower
+        participle = lowers[p]
         end = p  # the last token of the hit: the participle, or its particle
         if _particle(doc, p, s_end):
             end = p + 1
@@ -217,7 +216,7 @@ def find_passives(doc: Document, lex: Lexicon) -> list[Hit]:
         if entry is None:
             nxt = end + 1
             continue
-        hit = make_hit(FAMILY, lex, entry, doc, aux.start, toks[end].end)
+        hit = make_hit(FAMILY, lex, entry, doc, aux_start, ends[end])
         explain = hit.explain
         if participle in VIOLENCE_PARTICIPLES:
             explain = (VIOLENT_DOER if agent else VIOLENT_NO_DOER) + explain
@@ -233,15 +232,15 @@ def _plain(text: str, start: int, end: int) -> bool:
     return bool(gap) and gap.isspace() and "\n" not in gap
 
 
-def _is_adverb(tok: Token) -> bool:
-    low = tok.lower
+def _is_adverb(low: str) -> bool:
+    """``low``: a token's folded form."""
     if low in ADVERBS:
         return True
     return len(low) > 4 and low.endswith("ly") and low.isalpha() and low not in NOT_ADVERBS
 
 
-def _is_participle(tok: Token) -> bool:
-    low = tok.lower
+def _is_participle(low: str) -> bool:
+    """``low``: a token's folded form."""
     if low in IRREGULAR_PARTICIPLES:
         return True
     if len(low) < 4 or not low.endswith("ed") or not low.isalpha():
@@ -255,26 +254,26 @@ def _is_participle(tok: Token) -> bool:
 
 def _participle_index(doc: Document, i: int, s_end: int) -> int | None:
     """Index of the participle of a passive whose auxiliary is token ``i``, or None."""
-    toks = doc.tokens
     text = doc.text
-    aux = toks[i]
+    lowers, starts, ends = doc.token_lowers, doc.token_starts, doc.token_ends
+    n = len(lowers)
     adverbs = chained = 0
     j = i + 1
-    while j < len(toks):
-        tok = toks[j]
-        if tok.end > s_end or not _plain(text, toks[j - 1].end, tok.start):
+    while j < n:
+        low = lowers[j]
+        if ends[j] > s_end or not _plain(text, ends[j - 1], starts[j]):
             return None
-        if tok.lower in CHAINED and chained < 2:
+        if low in CHAINED and chained < 2:
             chained += 1
-        elif _is_participle(tok):
+        elif _is_participle(low):
             # A capitalised -ed word after a lower-case auxiliary is a name ("was Ahmed"), not a verb.
-            if tok.text[:1].isupper() and not aux.text[:1].isupper():
+            if text[starts[j]].isupper() and not text[starts[i]].isupper():
                 return None
-            after = NOT_PASSIVE_BEFORE.get(tok.lower)
-            if after and j + 1 < len(toks) and toks[j + 1].lower in after and _plain(text, tok.end, toks[j + 1].start):
+            after = NOT_PASSIVE_BEFORE.get(low)
+            if after and j + 1 < n and lowers[j + 1] in after and _plain(text, ends[j], starts[j + 1]):
                 return None
             return j
-        elif _is_adverb(tok) and adverbs < MAX_ADVERBS:
+        elif _is_adverb(low) and adverbs < MAX_ADVERBS:
             adverbs += 1
         else:
             return None
@@ -284,13 +283,14 @@ def _participle_index(doc: Document, i: int, s_end: int) -> int | None:
 
 def _particle(doc: Document, p: int, s_end: int) -> bool:
     """Whether the token after the participle is its particle ("gunned down"), not "up to ten"."""
-    toks = doc.tokens
-    if p + 1 >= len(toks) or toks[p + 1].lower not in PARTICLES or toks[p + 1].end > s_end:
+    text = doc.text
+    lowers, starts, ends = doc.token_lowers, doc.token_starts, doc.token_ends
+    n = len(lowers)
+    if p + 1 >= n or lowers[p + 1] not in PARTICLES or ends[p + 1] > s_end:
         return False
-    if not _plain(doc.text, toks[p].end, toks[p + 1].start):
+    if not _plain(text, ends[p], starts[p + 1]):
         return False
-    nxt = toks[p + 2] if p + 2 < len(toks) else None
-    return not (nxt is not None and nxt.lower == "to" and _plain(doc.text, toks[p + 1].end, nxt.start))
+    return not (p + 2 < n and lowers[p + 2] == "to" and _plain(text, ends[p + 1], starts[p + 2]))
 
 
 def _by_index(doc: Document, p: int, s_end: int) -> int | None:
@@ -298,54 +298,56 @@ def _by_index(doc: Document, p: int, s_end: int) -> int | None:
 
     A comma ends the search too: "killed, by all accounts, ..." is an aside, not a doer.
     """
-    toks = doc.tokens
     text = doc.text
-    for k in range(p + 1, min(p + 1 + BY_WINDOW, len(toks))):
-        tok = toks[k]
-        if tok.end > s_end or _STOP_GAP.search(text[toks[k - 1].end : tok.start]):
+    lowers, starts, ends = doc.token_lowers, doc.token_starts, doc.token_ends
+    for k in range(p + 1, min(p + 1 + BY_WINDOW, len(lowers))):
+        if ends[k] > s_end or _STOP_GAP.search(text[ends[k - 1] : starts[k]]):
             return None
-        if tok.lower == "by":
+        low = lowers[k]
+        if low == "by":
             return k
-        if tok.lower in CLAUSE_WORDS or tok.lower in AUXILIARIES:
+        if low in CLAUSE_WORDS or low in AUXILIARIES:
             return None
     return None
 
 
 def _agent(doc: Document, by: int, s_end: int) -> str:
     """The doer named after "by": up to MAX_AGENT_WORDS words, to the next punctuation or clause word."""
-    toks = doc.tokens
     text = doc.text
+    lowers, starts, ends = doc.token_lowers, doc.token_starts, doc.token_ends
+    n = len(lowers)
     first = by + 1
-    if first >= len(toks):
+    if first >= n:
         return ""
-    head = toks[first]
-    if head.lower in NOT_AGENT_FIRST or head.lower[:1].isdigit():
+    head = lowers[first]
+    if head in NOT_AGENT_FIRST or head[:1].isdigit():
         return ""
-    if head.lower == "the" and first + 1 < len(toks) and toks[first + 1].lower in NOT_AGENT_AFTER_THE:
+    if head == "the" and first + 1 < n and lowers[first + 1] in NOT_AGENT_AFTER_THE:
         return ""
     last = None
     k = first
-    while k < len(toks) and k - first < MAX_AGENT_WORDS:
-        tok = toks[k]
-        gap = text[toks[k - 1].end : tok.start]
-        if tok.end > s_end or not (_plain(text, toks[k - 1].end, tok.start) or _POSSESSIVE_GAP.match(gap)):
+    while k < n and k - first < MAX_AGENT_WORDS:
+        gap = text[ends[k - 1] : starts[k]]
+        if ends[k] > s_end or not (_plain(text, ends[k - 1], starts[k]) or _POSSESSIVE_GAP.match(gap)):
             break
-        low = tok.lower
+        low = lowers[k]
         if low in AGENT_STOP or low in AUXILIARIES:
             break
         if low in ("and", "or"):
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if nxt is None or nxt.lower in PRONOUNS or nxt.lower in AUXILIARIES or _is_participle(nxt):
+            if k + 1 >= n:
                 break
-            if not _plain(text, tok.end, nxt.start):
+            nxt = lowers[k + 1]
+            if nxt in PRONOUNS or nxt in AUXILIARIES or _is_participle(nxt):
+                break
+            if not _plain(text, ends[k], starts[k + 1]):
                 break
         last = k
         k += 1
-    if last is None or any(t.lower in NOT_AGENT_WORDS for t in toks[first : last + 1]):
+    if last is None or any(w in NOT_AGENT_WORDS for w in lowers[first : last + 1]):
         return ""
-    while last > first and toks[last].lower in ("and", "or", "the", "a", "an", "of"):
+    while last > first and lowers[last] in ("and", "or", "the", "a", "an", "of"):
         last -= 1  # the six-word cap can cut after a connective: "by members of the"
-    return _SPACES.sub(" ", text[toks[first].start : toks[last].end])
+    return _SPACES.sub(" ", text[starts[first] : ends[last]])
 
 
 def _overlaps(hit: Hit, passives: list[Hit], starts: list[int]) -> bool:

@@ -55,12 +55,12 @@ def detect(ctx: Context) -> list[Hit]:
 def _reporting_entry(ctx: Context, m: Match) -> Entry | None:
     """The first entry of the match that is used here as a reporting verb, or None."""
     doc = ctx.doc
-    prev = doc.tokens[m.first - 1] if m.first > 0 else None
+    prev = doc.token_lowers[m.first - 1] if m.first > 0 else None
     for entry in m.entries:
-        if entry.pos == "verb" and prev is not None and _plain(doc, prev.end, m.start):
-            if m.first == m.last and prev.lower in DETERMINERS:
+        if entry.pos == "verb" and prev is not None and _plain(doc, doc.token_ends[m.first - 1], m.start):
+            if m.first == m.last and prev in DETERMINERS:
                 continue  # "the alleged plot", "a stated aim": an adjective, not a report
-            if prev.lower in NOT_A_REPORT:
+            if prev in NOT_A_REPORT:
                 continue
         if entry.context != "speech" or _speech_context(ctx, m, entry):
             return entry
@@ -75,29 +75,26 @@ def _plain(doc: Document, start: int, end: int) -> bool:
 def _speech_context(ctx: Context, m: Match, entry: Entry) -> bool:
     doc = ctx.doc
     text = doc.text
+    lowers, starts, ends = doc.token_lowers, doc.token_starts, doc.token_ends
+    n = len(lowers)
     # After the verb: skip time words ("said on Friday"), then a quotation, a colon or "that".
     k = m.last + 1
-    while (
-        k < len(doc.tokens)
-        and doc.tokens[k].lower in TIME_WORDS
-        and not _SENTENCE_PUNCT.search(text[doc.tokens[k - 1].end : doc.tokens[k].start])
-    ):
+    while k < n and lowers[k] in TIME_WORDS and not _SENTENCE_PUNCT.search(text[ends[k - 1] : starts[k]]):
         k += 1
-    after_end = doc.tokens[k].start if k < len(doc.tokens) else len(text)
-    gap = text[doc.tokens[k - 1].end if k > m.last + 1 else m.end : after_end]
+    after_end = starts[k] if k < n else len(text)
+    gap = text[ends[k - 1] if k > m.last + 1 else m.end : after_end]
     if any(c in QUOTE_MARKS or c == ":" for c in gap) and not _SENTENCE_PUNCT.search(gap.split(":")[0]):
         return True
-    if k < len(doc.tokens) and doc.tokens[k].lower == "that" and not _SENTENCE_PUNCT.search(gap):
+    if k < n and lowers[k] == "that" and not _SENTENCE_PUNCT.search(gap):
         return True
-    if entry.term in ADDRESSEE_VERBS and k < len(doc.tokens) and not _SENTENCE_PUNCT.search(gap):
-        nxt = doc.tokens[k]
-        if nxt.text[:1].isupper() or nxt.lower in LISTENER_WORDS:
+    if entry.term in ADDRESSEE_VERBS and k < n and not _SENTENCE_PUNCT.search(gap):
+        if text[starts[k] : starts[k] + 1].isupper() or lowers[k] in LISTENER_WORDS:
             return True
     # A quotation a few words after, in the same sentence, not introduced by a determiner.
     q = ctx.quote_after(m.end)
     if q is not None and not _SENTENCE_PUNCT.search(text[m.end : q.start]):
-        toks = doc.tokens[doc.token_index(m.end) : doc.token_index(q.start)]
-        if len(toks) <= QUOTE_WINDOW and not (toks and toks[-1].lower in DETERMINERS):
+        first, last = doc.token_index(m.end), doc.token_index(q.start)
+        if last - first <= QUOTE_WINDOW and not (last > first and lowers[last - 1] in DETERMINERS):
             return True
     # A quotation just before: '..., " he concluded.' or '..." said Blinken'.
     q = ctx.quote_before(m.start)
@@ -105,5 +102,5 @@ def _speech_context(ctx: Context, m: Match, entry: Entry) -> bool:
         if doc.token_index(m.start) - doc.token_index(q.end) <= BACK_WINDOW:
             return True
     # A personal pronoun as subject: "he concluded".
-    prev = doc.tokens[m.first - 1] if m.first > 0 else None
-    return prev is not None and prev.lower in SUBJECT_PRONOUNS and _plain(doc, prev.end, m.start)
+    i = m.first - 1
+    return i >= 0 and lowers[i] in SUBJECT_PRONOUNS and _plain(doc, ends[i], m.start)

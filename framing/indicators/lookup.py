@@ -15,12 +15,12 @@ def lexicon_hits(ctx: Context, family: str) -> list[Hit]:
         return []
     doc = ctx.doc
     hits = []
+    text, lowers = doc.text, doc.token_lowers
     for m in ctx.matches(family):
         entry = m.entries[0]
-        first = doc.tokens[m.first]
-        if m.first == m.last and first.lower in _MONTH_LIKE and first.text[0].isupper():
-            sentence = doc.sentence_at(first.start)
-            if sentence is None or sentence.start != first.start:
+        if m.first == m.last and lowers[m.first] in _MONTH_LIKE and text[m.start].isupper():
+            sentence = doc.sentence_at(m.start)
+            if sentence is None or sentence.start != m.start:
                 continue
         hits.append(make_hit(family, lex, entry, doc, m.start, m.end))
     return hits

@@ -51,12 +51,12 @@ def is_scare_quote(ctx: Context, q: Quote) -> bool:
     s_start = sentence.start if sentence else 0
     s_end = sentence.end if sentence else len(doc.text)
     i = doc.token_index(q.start)
-    prev = doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1].start >= s_start else None
-    if prev is not None and prev.lower in SO_CALLED:
+    prev = doc.token_lowers[i - 1] if i > 0 and doc.token_starts[i - 1] >= s_start else None
+    if prev is not None and prev in SO_CALLED:
         return True
-    if prev is not None and prev.lower in NAMING_WORDS:
+    if prev is not None and prev in NAMING_WORDS:
         return False
-    if prev is not None and prev.lower in DETERMINERS:
+    if prev is not None and prev in DETERMINERS:
         return True
     before = ctx.attribution_within(s_start, q.start)
     if before:
