@@ -10,7 +10,6 @@ goes to the nearest person named as a speaker before it. Names are joined across
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
@@ -57,7 +56,7 @@ QUOTE_WINDOW = 6  # tokens between a quotation and the verb that reports it
 
 
 def _is_institution(name: str) -> bool:
-    return any(w.lower() in INSTITUTION_WORDS for w in name.split()) or name.lower().endswith("spokesman")
+    return not INSTITUTION_WORDS.isdisjoint(map(str.lower, name.split())) or name.lower().endswith("spokesman")
 
 
 class _Words:
@@ -82,11 +81,8 @@ class _Words:
         """Index of the first token that starts at or after ``offset`` (as ``Document.token_index``)."""
         return bisect_left(self.starts, offset)
 
-    def word(self, i: int) -> str:
-        """Token ``i`` as written (``Token.text``)."""
-        return self.text[self.starts[i] : self.ends[i]]
-
     def words(self, indexes: Iterable[int]) -> list[str]:
+        """The tokens at these indexes as written (``Token.text``)."""
         return [self.text[self.starts[i] : self.ends[i]] for i in indexes]
 
     def is_cap(self, i: int) -> bool:
@@ -107,8 +103,12 @@ class _Words:
 
     def same_clause(self, i: int, j: int) -> bool:
         """No sentence punctuation and no line break between the end of token ``i`` and the start of token ``j``."""
-        gap = self.text[self.ends[i] : self.starts[j]]
-        return gap == " " or (not _SENTENCE_PUNCT.search(gap) and "\n" not in gap)
+        return _in_clause(self.text[self.ends[i] : self.starts[j]])
+
+
+def _in_clause(gap: str) -> bool:
+    """The text between two tokens has no sentence punctuation and no line break."""
+    return gap == " " or (not _SENTENCE_PUNCT.search(gap) and "\n" not in gap)
 
 
 def _name_before(w: _Words, index: int) -> str:
@@ -159,12 +159,16 @@ def _name_after(w: _Words, index: int) -> str:
         j += 1
     # "said the group's director, Ruth Amsel": a role, a comma, then the name.
     k = j if run else start
-    while k < n and k - start < 8 and w.same_clause(max(start, k - 1), k):
-        gap = w.text[w.ends[k - 1] : w.starts[k]].strip() if k > start else ""
-        if gap == "," and w.is_name(k):
-            return _name_from(w, k)
-        if gap not in ("", "'", "\u2019", "'s", "\u2019s"):
-            break
+    while k < n and k - start < 8:
+        gap = w.text[w.ends[k - 1] : w.starts[k]] if k > start else ""
+        if gap != " ":  # (a single space: on to the next word)
+            if not _in_clause(gap):
+                break
+            gap = gap.strip()
+            if gap == "," and w.is_name(k):
+                return _name_from(w, k)
+            if gap not in ("", "'", "\u2019", "'s", "\u2019s"):
+                break
         k += 1
     if run and lower[run[-1]] in ROLE_OR_TITLE:
         return " ".join(w.words(run))
@@ -183,17 +187,17 @@ def _name_from(w: _Words, k: int) -> str:
 
 def _clean_name(words: list[str]) -> str:
     """The trailing part of a capitalised run (its tokens as written) that is a name, not a title: 'Antony Blinken'."""
-    first, last = 0, len(words)
-    while first < last and words[first].lower() in OPENERS:
-        first += 1
-    while first < last and words[last - 1].lower() == "of":
-        last -= 1
-    # Back from the end, up to (not including) a title word: "US Secretary of State Antony Blinken".
+    while words and words[0].lower() in OPENERS:
+        words.pop(0)
+    while words and words[-1].lower() == "of":
+        words.pop()
+    out: list[str] = []
+    for w in reversed(words):
+        if w.lower() in TITLE_WORDS and out:
+            break
+        out.insert(0, w)
     # A run that is all title words ("White House", "United States") is kept whole: an institution.
-    k = last
-    while k > first and not (words[k - 1].lower() in TITLE_WORDS and k < last):
-        k -= 1
-    name = " ".join(words[k:last]).strip()
+    name = " ".join(out).strip()
     if name.lower() in {"he", "she", "they", "it", "the", "we", "i"}:
         return ""
     return name
@@ -259,11 +263,12 @@ def _resolve(doc: Document, w: _Words, attribution: Sequence[Hit]) -> dict[int, 
     previous: tuple[int, str] | None = None  # the last verb and its speaker
     for verb in sorted(attribution, key=lambda h: h.start):
         how, who = found[verb.start]
-        if how == "pronoun" or how == "participle":
+        if how == "pronoun" or how == "participle":  # both look back within the verb's sentence
             sentence = doc.sentence_at(verb.start)
             s_start = sentence.start if sentence else 0
             if how == "pronoun":
-                who = _mentioned_before(doc, persons, s_start, verb.start) or _last(named, any_kind=who in ("they", "it"))
+                they = who in ("they", "it")
+                who = _mentioned_before(doc, persons, s_start, verb.start) or _last(named, any_kind=they)
             else:
                 who = previous[1] if previous is not None and previous[0] >= s_start else ""
         if who:
@@ -335,39 +340,50 @@ def attribute(
 ) -> tuple[list[Quote], list[Hit]]:
     """Quotations with speaker, verb and stance; reported speech; reporting verbs with their speaker.
 
-    Every quotation is copied once, when its speaker's canonical name (which needs every speaker of the
-    article) is known.
+    A quotation given is copied once, when its speaker's canonical name (which needs every speaker of
+    the article) is known; a record that already has its canonical speaker is returned as it is.
     """
     w = _Words(doc)
     verb_speaker = _resolve(doc, w, attribution)
     verbs = _VerbIndex(attribution)
-    # (quotation, the fields to change) for the quotations given; their speakers are not canonical yet.
-    found: list[tuple[Quote, dict[str, str]]] = []
+    # Every quotation given, with its kind and reporting verb (kind None: a scare quote, left as it is).
+    found: list[tuple[Quote, str | None, Hit | None]] = []
     used_verbs: set[int] = set()
     for q in quotes:
         if q.kind == "scare":
-            found.append((q, {}))
+            found.append((q, None, None))
             continue
         verb = _verb_for(doc, w, q, verbs)
         kind = "partial" if _is_partial(doc, w, q) else "direct"
         if verb is not None:
             used_verbs.add(verb.start)
-            found.append(
-                (q, {"kind": kind, "speaker": verb_speaker.get(verb.start, ""), "verb": verb.text, "stance": verb.category})
-            )
-        else:
-            found.append((q, {"kind": kind}))
-    # Reported speech and headlines, as the fields of a Quote.
+        found.append((q, kind, verb))
+    speakers = [q.speaker if verb is None else verb_speaker.get(verb.start, "") for q, _, verb in found]
     more = _indirect(doc, w, attribution, verb_speaker, used_verbs, quotes) + _headlines(doc)
-    speakers = [changes.get("speaker", q.speaker) for q, changes in found] + [fields[7] for fields in more]
-    names = canonical_names([who for who in speakers if who] + list(verb_speaker.values()), actors)
-    out = [evolve(q, **{**changes, "speaker": names.get(who, who)}) for (q, changes), who in zip(found, speakers)]
-    out.extend(Quote(*fields[:7], names.get(fields[7], fields[7]), *fields[8:]) for fields in more)
-    hits = [
-        evolve(h, speaker=names.get(verb_speaker.get(h.start, ""), verb_speaker.get(h.start, ""))) for h in attribution
-    ]
+    names = canonical_names(
+        [who for who in speakers if who] + [q.speaker for q in more if q.speaker] + list(verb_speaker.values()), actors
+    )
+    out: list[Quote] = []
+    for (q, kind, verb), who in zip(found, speakers):
+        who = names.get(who, who)
+        if kind is None:
+            out.append(_named(q, who))
+        elif verb is None:
+            out.append(evolve(q, kind=kind, speaker=who))
+        else:
+            out.append(evolve(q, kind=kind, speaker=who, verb=verb.text, stance=verb.category))
+    out.extend(_named(q, names.get(q.speaker, q.speaker)) for q in more)
+    hits = []
+    for h in attribution:
+        who = verb_speaker.get(h.start, "")
+        hits.append(_named(h, names.get(who, who)))
     out.sort(key=lambda q: q.start)
     return out, hits
+
+
+def _named(record: Quote | Hit, speaker: str):
+    """The record with the speaker given: a copy, unless it has that speaker already (records are frozen)."""
+    return record if record.speaker == speaker else evolve(record, speaker=speaker)
 
 
 def _is_partial(doc: Document, w: _Words, q: Quote) -> bool:
@@ -390,10 +406,8 @@ class _VerbIndex:
 
     def __init__(self, verbs: Sequence[Hit]) -> None:
         self.verbs = list(verbs)
-        self.starts = [h.start for h in self.verbs]
-        self.in_order = all(a <= b for a, b in zip(self.starts, self.starts[1:])) and all(
-            h.start <= h.end for h in self.verbs
-        )
+        self.starts = starts = [h.start for h in self.verbs]
+        self.in_order = all(a <= b for a, b in zip(starts, starts[1:])) and all(h.start <= h.end for h in verbs)
 
     def first_starting(self, lo: int, hi: int) -> Hit | None:
         """The first verb that starts in [lo, hi)."""
@@ -407,7 +421,8 @@ class _VerbIndex:
         if not self.in_order:
             return next((h for h in reversed(self.verbs) if lo <= h.start and h.end <= hi), None)
         first = bisect_left(self.starts, lo)
-        for i in range(bisect_right(self.starts, hi) - 1, first - 1, -1):  # a verb ending after hi starts before it
+        # Back from the last verb that starts by ``hi`` (one that ends by ``hi`` starts by it).
+        for i in range(bisect_right(self.starts, hi) - 1, first - 1, -1):
             if self.verbs[i].end <= hi:
                 return self.verbs[i]
         return None
@@ -455,11 +470,8 @@ def _indirect(
     verb_speaker: dict[int, str],
     used: set[int],
     quotes: Sequence[Quote],
-) -> list[tuple]:
-    """Reported speech without quotation marks: 'X asserted that ...', '..., Blinken asserted.'
-
-    Each as the fields of its :class:`Quote`, in order (the speaker not yet made canonical).
-    """
+) -> list[Quote]:
+    """Reported speech without quotation marks: 'X asserted that ...', '..., Blinken asserted.'"""
     out = []
     mark_starts = sorted(q.start for q in quotes)
     mark_ends = sorted(q.end for q in quotes)
@@ -471,7 +483,7 @@ def _indirect(
             continue
         if _has_quotation(mark_starts, mark_ends, s):
             continue  # the sentence has quotation marks: its speech is counted there
-        start = verb.end + _LEAD_IN.match(doc.text[verb.end : s.end]).end()
+        start = verb.end + _LEAD_IN.match(doc.text[verb.end : s.end]).end()  # (it always matches)
         if verb.entry_id == "attr.tell":  # "told Al Mayadeen his country ...": skip the listener
             k = first = w.index(start)
             while k < w.n and w.is_cap(k) and w.plain(k):
@@ -488,14 +500,24 @@ def _indirect(
         if end - start < 12:
             continue
         out.append(
-            (start, end, start, end, doc.text[start:end], True, "indirect")
-            + (verb_speaker.get(verb.start, ""), verb.text, verb.category)
+            Quote(
+                start,
+                end,
+                start,
+                end,
+                doc.text[start:end],
+                True,
+                "indirect",
+                verb_speaker.get(verb.start, ""),
+                verb.text,
+                verb.category,
+            )
         )
     return out
 
 
-def _headlines(doc: Document) -> list[tuple]:
-    """'Blinken: The latest round ...' and 'US open to other options ...: Blinken' lines, as fields of a Quote."""
+def _headlines(doc: Document) -> list[Quote]:
+    """'Blinken: The latest round ...' and 'US open to other options ...: Blinken' lines."""
     out = []
     for m in _LINE.finditer(doc.text):
         line = m.group().rstrip()
@@ -513,39 +535,43 @@ def _headlines(doc: Document) -> list[tuple]:
             continue
         if name.lower() in TITLE_WORDS:
             continue
-        out.append((start, end, start, end, doc.text[start:end], True, "headline", name, ":", "neutral"))
+        out.append(Quote(start, end, start, end, doc.text[start:end], True, "headline", name, ":", "neutral"))
     return out
 
 
 def speaker_table(quotes: Sequence[Quote], attribution: Sequence[Hit], doc: Document) -> list[Speaker]:
     """Per speaker: quotations, quoted words, reported-speech clauses, first position and verbs."""
-    counts: Counter[str] = Counter()
-    words: Counter[str] = Counter()
-    indirect: Counter[str] = Counter()
+    counts: dict[str, int] = {}
+    words: dict[str, int] = {}
+    indirect: dict[str, int] = {}
     first: dict[str, int] = {}
-    verbs: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    verbs: dict[str, dict[tuple[str, str], int]] = {}  # speaker -> (verb lower-cased, stance) -> times
+    starts = doc.token_starts  # words of a quotation: tokens from its inner start to its inner end
     for q in quotes:
-        if not q.speaker or q.kind == "scare":
+        who = q.speaker
+        if not who or q.kind == "scare":
             continue
-        first[q.speaker] = min(first.get(q.speaker, q.start), q.start)
+        first[who] = min(first.get(who, q.start), q.start)
         if q.kind == "indirect":
-            indirect[q.speaker] += 1
+            indirect[who] = indirect.get(who, 0) + 1
         else:
-            counts[q.speaker] += 1
-            words[q.speaker] += doc.token_index(q.inner_end) - doc.token_index(q.inner_start)
+            counts[who] = counts.get(who, 0) + 1
+            words[who] = words.get(who, 0) + bisect_left(starts, q.inner_end) - bisect_left(starts, q.inner_start)
     for h in attribution:
         if h.speaker:
-            verbs[h.speaker][(h.text.lower(), h.category)] += 1
+            said = verbs.setdefault(h.speaker, {})
+            key = (h.text.lower(), h.category)
+            said[key] = said.get(key, 0) + 1
             first.setdefault(h.speaker, h.start)
     names = sorted(first, key=lambda n: first[n])
     return [
         Speaker(
             name=n,
-            quotes=counts[n],
-            words=words[n],
-            indirect=indirect[n],
+            quotes=counts.get(n, 0),
+            words=words.get(n, 0),
+            indirect=indirect.get(n, 0),
             first_position=first[n],
-            verbs=tuple((v, s, c) for (v, s), c in sorted(verbs[n].items(), key=lambda kv: (-kv[1], kv[0]))),
+            verbs=tuple((v, s, c) for (v, s), c in sorted(verbs.get(n, {}).items(), key=lambda kv: (-kv[1], kv[0]))),
         )
         for n in names
     ]
