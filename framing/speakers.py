@@ -10,11 +10,11 @@ goes to the nearest person named as a speaker before it. Names are joined across
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 
 from .lexicons import Lexicon
-from .models import Hit, Quote, Speaker, Token, evolve
+from .models import Hit, Quote, Span, Speaker, evolve
 from .text import Document
 
 # Words of a title or office that precede a name ("US Secretary of State Antony Blinken").
@@ -51,101 +51,142 @@ ROLE_NOUNS = frozenset(
 _SENTENCE_PUNCT = re.compile(r"[.!?;]")
 _HEADLINE_LEFT = re.compile(r"^([A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,3}): (\S.*)$")
 _HEADLINE_RIGHT = re.compile(r"^(\S.*\S):\s+([A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,3})$")
+ROLE_OR_TITLE = ROLE_NOUNS | TITLE_WORDS
 QUOTE_WINDOW = 6  # tokens between a quotation and the verb that reports it
 
 
 def _is_institution(name: str) -> bool:
-    return any(w.lower() in INSTITUTION_WORDS for w in name.split()) or name.lower().endswith("spokesman")
+    return not INSTITUTION_WORDS.isdisjoint(map(str.lower, name.split())) or name.lower().endswith("spokesman")
 
 
-def _is_cap(tok: Token) -> bool:
-    return tok.text[:1].isupper()
+class _Words:
+    """The word tokens of a document, read by index straight from its offset lists.
+
+    Attribution looks at a few tokens on either side of every reporting verb, often the same ones more
+    than once. ``doc.tokens`` would build a :class:`Token` record for every read and ``doc.plain_gaps``
+    would slice a gap string, so the rules below read tokens through this view instead: a token is its
+    index, its written form a slice of ``text``, its case-folded form ``lower[i]``.
+    """
+
+    __slots__ = ("text", "starts", "ends", "lower", "n")
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.starts = doc.token_starts
+        self.ends = doc.token_ends
+        self.lower = doc.token_lowers  # what ``Token.lower`` holds
+        self.n = len(self.starts)
+
+    def index(self, offset: int) -> int:
+        """Index of the first token that starts at or after ``offset`` (as ``Document.token_index``)."""
+        return bisect_left(self.starts, offset)
+
+    def words(self, indexes: Iterable[int]) -> list[str]:
+        """The tokens at these indexes as written (``Token.text``)."""
+        return [self.text[self.starts[i] : self.ends[i]] for i in indexes]
+
+    def is_cap(self, i: int) -> bool:
+        """Token ``i`` begins with a capital letter."""
+        return self.text[self.starts[i]].isupper()
+
+    def is_name(self, i: int) -> bool:
+        """Capitalised, and not an all-capitals dateline word such as ASHFELD (acronyms up to 3 letters pass)."""
+        start, end = self.starts[i], self.ends[i]
+        return self.text[start].isupper() and not (end - start > 3 and self.text[start:end].isupper())
+
+    def plain(self, i: int) -> bool:
+        """Only spaces (no punctuation, no line break) lie between token ``i`` and the next (``doc.plain_gaps[i]``)."""
+        if i + 1 >= self.n:
+            return False
+        gap = self.text[self.ends[i] : self.starts[i + 1]]
+        return gap == " " or (gap != "" and gap.isspace() and "\n" not in gap)
+
+    def same_clause(self, i: int, j: int) -> bool:
+        """No sentence punctuation and no line break between the end of token ``i`` and the start of token ``j``."""
+        return _in_clause(self.text[self.ends[i] : self.starts[j]])
 
 
-def _name_before(doc: Document, index: int) -> str:
+def _in_clause(gap: str) -> bool:
+    """The text between two tokens has no sentence punctuation and no line break."""
+    return gap == " " or (not _SENTENCE_PUNCT.search(gap) and "\n" not in gap)
+
+
+def _name_before(w: _Words, index: int) -> str:
     """A capitalised run of tokens ending just before token ``index`` (allowing "X, told")."""
-    toks = doc.tokens
     j = index - 1
-    gap = doc.text[toks[j].end : toks[index].start].strip() if j >= 0 else ""
+    gap = w.text[w.ends[j] : w.starts[index]].strip() if j >= 0 else ""
     if gap and gap not in {",", "\u201c", '"'}:
         return ""  # "X, told" (appositive) and 'Blinken "reiterated' pass; other punctuation does not
-    run: list[Token] = []
-    while j >= 0 and (_is_name_token(toks[j]) or (toks[j].lower == "of" and run)):
-        run.insert(0, toks[j])
-        if j == 0 or not doc.plain_gaps[j - 1]:
+    # The run is tokens first .. index - 1, grown leftwards.
+    first = index
+    while j >= 0 and (w.is_name(j) or (w.lower[j] == "of" and first < index)):
+        first = j
+        if j == 0 or not w.plain(j - 1):
             break
         j -= 1
-    while run and run[0].lower == "of":
-        run.pop(0)
-    k = doc.token_index(run[0].start) - 1 if run else -1
-    if k >= 0 and doc.tokens[k].lower in PREPOSITIONS and doc.plain_gaps[k]:
+    while first < index and w.lower[first] == "of":
+        first += 1
+    k = first - 1 if first < index else -1
+    if k >= 0 and w.lower[k] in PREPOSITIONS and w.plain(k):
         return ""  # "speaking at the UAE, asserted": a place, not the speaker
-    return _clean_name(run)
+    return _clean_name(w.words(range(first, index)))
 
 
-def _name_after(doc: Document, index: int) -> str:
+def _name_after(w: _Words, index: int) -> str:
     """The speaker after a verb: "said Blinken", "says State Department spokesman", "according to X"."""
-    toks = doc.tokens
+    n, lower = w.n, w.lower
     j = index + 1
-    while j < len(toks) and toks[j].lower in TIME_WORDS and _same_clause(doc, j - 1, j):
+    while j < n and lower[j] in TIME_WORDS and w.same_clause(j - 1, j):
         j += 1
-    if j >= len(toks) or not _same_clause(doc, j - 1, j):
+    if j >= n or not w.same_clause(j - 1, j):
         return ""
-    if toks[j].lower in DETERMINERS:
+    if lower[j] in DETERMINERS:
         j += 1
-    run: list[Token] = []
+    run: list[int] = []
     start = j
-    while j < len(toks) and len(run) < 8:
-        tok = toks[j]
-        nxt_cap = j + 1 < len(toks) and doc.plain_gaps[j] and _is_cap(toks[j + 1])
-        if _is_name_token(tok) or (tok.lower == "of" and run):
-            run.append(tok)
-        elif tok.lower in ROLE_NOUNS or tok.lower in TITLE_WORDS:
-            run.append(tok)
-            if not nxt_cap:  # "says State Department spokesman" / "said Nova Arvel mayor Pieter Grann"
+    while j < n and len(run) < 8:
+        if w.is_name(j) or (lower[j] == "of" and run):
+            run.append(j)
+        elif lower[j] in ROLE_OR_TITLE:
+            run.append(j)
+            # "says State Department spokesman" / "said Nova Arvel mayor Pieter Grann"
+            if not (j + 1 < n and w.plain(j) and w.is_cap(j + 1)):
                 break
         else:
             break
-        if not doc.plain_gaps[j]:
+        if not w.plain(j):
             break
         j += 1
     # "said the group's director, Ruth Amsel": a role, a comma, then the name.
     k = j if run else start
-    while k < len(toks) and k - start < 8 and _same_clause(doc, max(start, k - 1), k):
-        gap = doc.text[toks[k - 1].end : toks[k].start] if k > start else ""
-        if gap.strip() == "," and _is_name_token(toks[k]):
-            return _name_from(doc, k)
-        if gap.strip() not in ("", "'", "\u2019", "'s", "\u2019s"):
-            break
+    while k < n and k - start < 8:
+        gap = w.text[w.ends[k - 1] : w.starts[k]] if k > start else ""
+        if gap != " ":  # (a single space: on to the next word)
+            if not _in_clause(gap):
+                break
+            gap = gap.strip()
+            if gap == "," and w.is_name(k):
+                return _name_from(w, k)
+            if gap not in ("", "'", "\u2019", "'s", "\u2019s"):
+                break
         k += 1
-    if run and run[-1].lower in ROLE_NOUNS | TITLE_WORDS:
-        return " ".join(t.text for t in run)
-    return _clean_name(run)
+    if run and lower[run[-1]] in ROLE_OR_TITLE:
+        return " ".join(w.words(run))
+    return _clean_name(w.words(run))
 
 
-def _is_name_token(tok: Token) -> bool:
-    """Capitalised, and not an all-capitals dateline word such as ASHFELD (acronyms up to 3 letters pass)."""
-    return _is_cap(tok) and not (tok.text.isupper() and len(tok.text) > 3)
-
-
-def _name_from(doc: Document, k: int) -> str:
+def _name_from(w: _Words, k: int) -> str:
     run = []
-    while k < len(doc.tokens) and _is_name_token(doc.tokens[k]) and len(run) < 5:
-        run.append(doc.tokens[k])
-        if not doc.plain_gaps[k]:
+    while k < w.n and w.is_name(k) and len(run) < 5:
+        run.append(k)
+        if not w.plain(k):
             break
         k += 1
-    return _clean_name(run)
+    return _clean_name(w.words(run))
 
 
-def _same_clause(doc: Document, i: int, j: int) -> bool:
-    gap = doc.text[doc.token_ends[i] : doc.token_starts[j]]
-    return not _SENTENCE_PUNCT.search(gap) and "\n" not in gap
-
-
-def _clean_name(run: list[Token]) -> str:
-    """The trailing part of a capitalised run that is a name, not a title: 'Antony Blinken'."""
-    words = [t.text for t in run]
+def _clean_name(words: list[str]) -> str:
+    """The trailing part of a capitalised run (its tokens as written) that is a name, not a title: 'Antony Blinken'."""
     while words and words[0].lower() in OPENERS:
         words.pop(0)
     while words and words[-1].lower() == "of":
@@ -162,50 +203,44 @@ def _clean_name(run: list[Token]) -> str:
     return name
 
 
-def _subject(doc: Document, verb: Hit) -> tuple[str, str]:
+def _subject(doc: Document, w: _Words, verb: Hit) -> tuple[str, str]:
     """How a reporting verb names its speaker: ("name", X), ("pronoun", "he"), ("participle", "") or ("", "")."""
-    vi = doc.token_index(verb.start)
-    vj = doc.token_index(verb.end) - 1
-    if verb.text.lower().startswith("according"):
-        return "name", _name_after(doc, vj)
-    prev = doc.tokens[vi - 1] if vi > 0 else None
-    if prev is not None and prev.lower in PERSON_PRONOUNS and doc.plain_gaps[vi - 1]:
-        return "pronoun", prev.lower
-    if verb.text.lower().endswith("ing") and _comma_before(doc.text, verb.start):
+    vi = w.index(verb.start)
+    vj = w.index(verb.end) - 1
+    said = verb.text.lower()
+    if said.startswith("according"):
+        return "name", _name_after(w, vj)
+    prev = w.lower[vi - 1] if vi > 0 else None  # the token before the verb, case-folded
+    if prev is not None and prev in PERSON_PRONOUNS and w.plain(vi - 1):
+        return "pronoun", prev
+    if said.endswith("ing") and _comma_before(w.text, verb.start):
         return "participle", ""  # "..., accusing Tehran": the subject of the clause before
-    before = _name_before(doc, vi)
+    before = _name_before(w, vi)
     if before:
         return "name", before
-    after = _name_after(doc, vj)
+    after = _name_after(w, vj)
     if after:
         return "name", after
     # "An army spokesman said", "Korvath officials said": a short phrase ending in a role noun.
-    if prev is not None and prev.lower in ROLE_NOUNS and doc.plain_gaps[vi - 1]:
+    if prev is not None and prev in ROLE_NOUNS and w.plain(vi - 1):
         k = vi - 1
-        while (
-            k > 0
-            and k > vi - 4
-            and doc.plain_gaps[k - 1]
-            and (_is_name_token(doc.tokens[k - 1]) or doc.tokens[k - 1].lower in TITLE_WORDS | ROLE_NOUNS)
-        ):
+        while k > 0 and k > vi - 4 and w.plain(k - 1) and (w.is_name(k - 1) or w.lower[k - 1] in ROLE_OR_TITLE):
             k -= 1
-        while k < vi - 1 and (doc.tokens[k].lower in OPENERS or doc.tokens[k].lower in DETERMINERS):
+        while k < vi - 1 and (w.lower[k] in OPENERS or w.lower[k] in DETERMINERS):
             k += 1
-        return "name", " ".join(t.text for t in doc.tokens[k:vi])
+        return "name", " ".join(w.words(range(k, vi)))
     # "Macron, speaking at the UAE, asserted": the name that opens the sentence, set off by a comma.
     sentence = doc.sentence_at(verb.start)
     if sentence is not None:
-        first = doc.token_index(sentence.start)
         run = []
-        for k in range(first, vi):
-            if not _is_name_token(doc.tokens[k]):
+        for k in range(w.index(sentence.start), vi):
+            if not w.is_name(k):
                 run = []
                 break
-            run.append(doc.tokens[k])
-            if not doc.plain_gaps[k]:
+            run.append(k)
+            if not w.plain(k):
                 break
-        after = doc.text[run[-1].end : run[-1].end + 2] if run else ""
-        name = _clean_name(run) if after.startswith(",") else ""
+        name = _clean_name(w.words(run)) if run and w.text.startswith(",", w.ends[run[-1]]) else ""
         if name and name.lower() not in TITLE_WORDS and name.lower() not in OPENERS:
             return "name", name
     return "", ""
@@ -219,21 +254,23 @@ def _comma_before(text: str, offset: int) -> bool:
     return k > 0 and text[k - 1] == ","
 
 
-def _resolve(doc: Document, attribution: Sequence[Hit]) -> dict[int, str]:
+def _resolve(doc: Document, w: _Words, attribution: Sequence[Hit]) -> dict[int, str]:
     """Speaker of every reporting verb (by its start offset), pronouns and participles resolved."""
-    found = {v.start: _subject(doc, v) for v in attribution}
+    found = {v.start: _subject(doc, w, v) for v in attribution}
     persons = {who for how, who in found.values() if how == "name" and who and not _is_institution(who)}
     out: dict[int, str] = {}
     named: list[tuple[int, str]] = []  # (offset, name) of verbs with a named speaker so far
     previous: tuple[int, str] | None = None  # the last verb and its speaker
     for verb in sorted(attribution, key=lambda h: h.start):
         how, who = found[verb.start]
-        sentence = doc.sentence_at(verb.start)
-        s_start = sentence.start if sentence else 0
-        if how == "pronoun":
-            who = _mentioned_before(doc, persons, s_start, verb.start) or _last(named, any_kind=who in ("they", "it"))
-        elif how == "participle":
-            who = previous[1] if previous is not None and previous[0] >= s_start else ""
+        if how == "pronoun" or how == "participle":  # both look back within the verb's sentence
+            sentence = doc.sentence_at(verb.start)
+            s_start = sentence.start if sentence else 0
+            if how == "pronoun":
+                they = who in ("they", "it")
+                who = _mentioned_before(doc, persons, s_start, verb.start) or _last(named, any_kind=they)
+            else:
+                who = previous[1] if previous is not None and previous[0] >= s_start else ""
         if who:
             out[verb.start] = who
             if how == "name":
@@ -264,12 +301,7 @@ def _last(named: list[tuple[int, str]], *, any_kind: bool) -> str:
 def canonical_names(names: Sequence[str], actors: Lexicon | None) -> dict[str, str]:
     """Map every name to its fullest form: via the actors lexicon, then by shared surname."""
     full: dict[str, str] = {}
-    lookup: dict[str, str] = {}
-    if actors is not None:
-        for e in actors.entries:
-            if e.category == "person":
-                for form in e.surface:
-                    lookup[form.lower()] = e.term
+    lookup = _person_forms(actors) if actors is not None else {}
     for name in names:
         full[name] = lookup.get(name.lower(), name)
     by_surname: dict[str, str] = {}
@@ -282,100 +314,182 @@ def canonical_names(names: Sequence[str], actors: Lexicon | None) -> dict[str, s
     return full
 
 
+# The last actors lexicon seen and its person forms: the engine passes the same one for every article.
+_person_forms_of: tuple[Lexicon, dict[str, str]] | None = None
+
+
+def _person_forms(actors: Lexicon) -> dict[str, str]:
+    """Every written form (lower case) of a person in the actors lexicon, mapped to the entry's term.
+
+    Remembered for the last lexicon passed (a lexicon and its entries are frozen), so that the forms are
+    not inflected again for every article.
+    """
+    global _person_forms_of
+    if _person_forms_of is None or _person_forms_of[0] is not actors:
+        lookup: dict[str, str] = {}
+        for e in actors.entries:
+            if e.category == "person":
+                for form in e.surface:
+                    lookup[form.lower()] = e.term
+        _person_forms_of = (actors, lookup)
+    return _person_forms_of[1]
+
+
 def attribute(
     doc: Document, quotes: Sequence[Quote], attribution: Sequence[Hit], actors: Lexicon | None = None
 ) -> tuple[list[Quote], list[Hit]]:
-    """Quotations with speaker, verb and stance; reported speech; reporting verbs with their speaker."""
-    verb_speaker = _resolve(doc, attribution)
-    out: list[Quote] = []
+    """Quotations with speaker, verb and stance; reported speech; reporting verbs with their speaker.
+
+    A quotation given is copied once, when its speaker's canonical name (which needs every speaker of
+    the article) is known; a record that already has its canonical speaker is returned as it is.
+    """
+    w = _Words(doc)
+    verb_speaker = _resolve(doc, w, attribution)
+    verbs = _VerbIndex(attribution)
+    # Every quotation given, with its kind and reporting verb (kind None: a scare quote, left as it is).
+    found: list[tuple[Quote, str | None, Hit | None]] = []
     used_verbs: set[int] = set()
     for q in quotes:
         if q.kind == "scare":
-            out.append(q)
+            found.append((q, None, None))
             continue
-        verb = _verb_for(doc, q, attribution)
-        kind = "partial" if _is_partial(doc, q) else "direct"
+        verb = _verb_for(doc, w, q, verbs)
+        kind = "partial" if _is_partial(doc, w, q) else "direct"
         if verb is not None:
             used_verbs.add(verb.start)
-            out.append(
-                evolve(q, kind=kind, speaker=verb_speaker.get(verb.start, ""), verb=verb.text, stance=verb.category)
-            )
+        found.append((q, kind, verb))
+    speakers = [q.speaker if verb is None else verb_speaker.get(verb.start, "") for q, _, verb in found]
+    more = _indirect(doc, w, attribution, verb_speaker, used_verbs, quotes) + _headlines(doc)
+    names = canonical_names(
+        [who for who in speakers if who] + [q.speaker for q in more if q.speaker] + list(verb_speaker.values()), actors
+    )
+    out: list[Quote] = []
+    for (q, kind, verb), who in zip(found, speakers):
+        who = names.get(who, who)
+        if kind is None:
+            out.append(_named(q, who))
+        elif verb is None:
+            out.append(evolve(q, kind=kind, speaker=who))
         else:
-            out.append(evolve(q, kind=kind))
-    out.extend(_indirect(doc, attribution, verb_speaker, used_verbs, quotes))
-    out.extend(_headlines(doc))
-    names = canonical_names([q.speaker for q in out if q.speaker] + list(verb_speaker.values()), actors)
-    out = [evolve(q, speaker=names.get(q.speaker, q.speaker)) for q in out]
-    hits = [
-        evolve(h, speaker=names.get(verb_speaker.get(h.start, ""), verb_speaker.get(h.start, ""))) for h in attribution
-    ]
+            out.append(evolve(q, kind=kind, speaker=who, verb=verb.text, stance=verb.category))
+    out.extend(_named(q, names.get(q.speaker, q.speaker)) for q in more)
+    hits = []
+    for h in attribution:
+        who = verb_speaker.get(h.start, "")
+        hits.append(_named(h, names.get(who, who)))
     out.sort(key=lambda q: q.start)
     return out, hits
 
 
-def _is_partial(doc: Document, q: Quote) -> bool:
+def _named(record: Quote | Hit, speaker: str):
+    """The record with the speaker given: a copy, unless it has that speaker already (records are frozen)."""
+    return record if record.speaker == speaker else evolve(record, speaker=speaker)
+
+
+def _is_partial(doc: Document, w: _Words, q: Quote) -> bool:
     """A few quoted words inside the writer's own sentence ('cited Iran's "lack of seriousness"')."""
-    words = doc.token_index(q.inner_end) - doc.token_index(q.inner_start)
-    before = doc.text[: q.start].rstrip()
-    return words < 8 and bool(before) and before[-1].isalnum()
+    words = w.index(q.inner_end) - w.index(q.inner_start)
+    if words >= 8:
+        return False
+    k = q.start  # the last character before the quotation that is not a space
+    while k > 0 and doc.text[k - 1].isspace():
+        k -= 1
+    return k > 0 and doc.text[k - 1].isalnum()
 
 
-def _opens_sentence(doc: Document, q: Quote) -> bool:
-    s = doc.sentence_at(q.start)
-    return s is None or not doc.text[s.start : q.start].strip(" \t\"'\u201c\u2018")
+class _VerbIndex:
+    """The reporting verbs of a document, for the two questions :func:`_verb_for` asks about each quotation.
+
+    Both answers refer to the order the verbs were given in. Callers give them in text order, and then
+    they are found by bisecting the start offsets; in any other order, by going through every verb.
+    """
+
+    def __init__(self, verbs: Sequence[Hit]) -> None:
+        self.verbs = list(verbs)
+        self.starts = starts = [h.start for h in self.verbs]
+        self.in_order = all(a <= b for a, b in zip(starts, starts[1:])) and all(h.start <= h.end for h in verbs)
+
+    def first_starting(self, lo: int, hi: int) -> Hit | None:
+        """The first verb that starts in [lo, hi)."""
+        if not self.in_order:
+            return next((h for h in self.verbs if lo <= h.start < hi), None)
+        i = bisect_left(self.starts, lo)
+        return self.verbs[i] if i < len(self.starts) and self.starts[i] < hi else None
+
+    def last_within(self, lo: int, hi: int) -> Hit | None:
+        """The last verb that starts at or after ``lo`` and ends at or before ``hi``."""
+        if not self.in_order:
+            return next((h for h in reversed(self.verbs) if lo <= h.start and h.end <= hi), None)
+        first = bisect_left(self.starts, lo)
+        # Back from the last verb that starts by ``hi`` (one that ends by ``hi`` starts by it).
+        for i in range(bisect_right(self.starts, hi) - 1, first - 1, -1):
+            if self.verbs[i].end <= hi:
+                return self.verbs[i]
+        return None
 
 
-def _verb_for(doc: Document, q: Quote, attribution: Sequence[Hit]) -> Hit | None:
+def _verb_for(doc: Document, w: _Words, q: Quote, verbs: _VerbIndex) -> Hit | None:
     """The reporting verb of a quotation.
 
     A quotation that opens its sentence takes the verb right after it ('"...," he said'); one inside a
     sentence takes the nearest verb before it ('asserted that the talks could "not reopen swiftly"').
+    Only verbs in the quotation's sentence count (from the sentence of its first character to the end of
+    the sentence of its last).
     """
-    sentence_end = _sentence_end(doc, q.end)
-    sentence_start = _sentence_start(doc, q.start)
-    after = [h for h in attribution if q.end <= h.start < sentence_end]
-    near_after = (
-        after[0] if after and doc.token_index(after[0].start) - doc.token_index(q.end) <= QUOTE_WINDOW else None
-    )
-    before = [h for h in attribution if sentence_start <= h.start and h.end <= q.start]
-    if _opens_sentence(doc, q):
-        return near_after or (before[-1] if before else None)
-    return before[-1] if before else near_after
+    opening = doc.sentence_at(q.start)
+    closing = doc.sentence_at(max(0, q.end - 1))
+    sentence_start = opening.start if opening is not None else 0
+    sentence_end = closing.end if closing is not None else len(doc.text)
+    after = verbs.first_starting(q.end, sentence_end)
+    near_after = after if after is not None and w.index(after.start) - w.index(q.end) <= QUOTE_WINDOW else None
+    before = verbs.last_within(sentence_start, q.start)
+    opens_sentence = opening is None or not doc.text[opening.start : q.start].strip(" \t\"'\u201c\u2018")
+    if opens_sentence:
+        return near_after or before
+    return before or near_after
 
 
-def _sentence_start(doc: Document, offset: int) -> int:
-    s = doc.sentence_at(offset)
-    return s.start if s is not None else 0
+# What may stand between a reporting verb and the speech it reports: "said on Friday that ...".
+_LEAD_IN = re.compile(r"\s*(?:(?:on|in|at|this|last|today|yesterday|\w+day)\s+)*(?:that\s+)?")
+_LINE = re.compile(r"[^\n]+")
 
 
-def _sentence_end(doc: Document, offset: int) -> int:
-    s = doc.sentence_at(max(0, offset - 1))
-    return s.end if s is not None else len(doc.text)
+def _has_quotation(mark_starts: list[int], mark_ends: list[int], sentence: Span) -> bool:
+    """A quotation opens or closes in the sentence (``mark_starts``/``mark_ends`` sorted)."""
+    i = bisect_left(mark_starts, sentence.start)
+    if i < len(mark_starts) and mark_starts[i] < sentence.end:
+        return True
+    i = bisect_right(mark_ends, sentence.start)
+    return i < len(mark_ends) and mark_ends[i] <= sentence.end
 
 
 def _indirect(
-    doc: Document, attribution: Sequence[Hit], verb_speaker: dict[int, str], used: set[int], quotes: Sequence[Quote]
+    doc: Document,
+    w: _Words,
+    attribution: Sequence[Hit],
+    verb_speaker: dict[int, str],
+    used: set[int],
+    quotes: Sequence[Quote],
 ) -> list[Quote]:
     """Reported speech without quotation marks: 'X asserted that ...', '..., Blinken asserted.'"""
     out = []
-    marks = [(q.start, q.end) for q in quotes]
+    mark_starts = sorted(q.start for q in quotes)
+    mark_ends = sorted(q.end for q in quotes)
     for verb in attribution:
         if verb.start in used or verb.in_quote or verb.text.lower().startswith("according"):
             continue
         s = doc.sentence_at(verb.start)
         if s is None:
             continue
-        if any(s.start <= a < s.end or s.start < b <= s.end for a, b in marks):
+        if _has_quotation(mark_starts, mark_ends, s):
             continue  # the sentence has quotation marks: its speech is counted there
-        tail = doc.text[verb.end : s.end]
-        m = re.match(r"\s*(?:(?:on|in|at|this|last|today|yesterday|\w+day)\s+)*(?:that\s+)?", tail)
-        start = verb.end + (m.end() if m else 0)
+        start = verb.end + _LEAD_IN.match(doc.text[verb.end : s.end]).end()  # (it always matches)
         if verb.entry_id == "attr.tell":  # "told Al Mayadeen his country ...": skip the listener
-            k = doc.token_index(start)
-            while k < len(doc.tokens) and _is_cap(doc.tokens[k]) and doc.plain_gaps[k]:
+            k = first = w.index(start)
+            while k < w.n and w.is_cap(k) and w.plain(k):
                 k += 1
-            if k < len(doc.tokens) and k > doc.token_index(start):
-                start = doc.tokens[k].start
+            if k < w.n and k > first:
+                start = w.starts[k]
         end = s.end
         head = doc.text[s.start : verb.start]
         if doc.text[start:end].strip(" .") == "" and "," in head:
@@ -405,9 +519,9 @@ def _indirect(
 def _headlines(doc: Document) -> list[Quote]:
     """'Blinken: The latest round ...' and 'US open to other options ...: Blinken' lines."""
     out = []
-    for m in re.finditer(r"[^\n]+", doc.text):
+    for m in _LINE.finditer(doc.text):
         line = m.group().rstrip()
-        if len(line) > 200 or line.count(" ") < 3:
+        if len(line) > 200 or line.count(" ") < 3 or ":" not in line:
             continue
         left = _HEADLINE_LEFT.match(line)
         right = _HEADLINE_RIGHT.match(line)
@@ -427,33 +541,37 @@ def _headlines(doc: Document) -> list[Quote]:
 
 def speaker_table(quotes: Sequence[Quote], attribution: Sequence[Hit], doc: Document) -> list[Speaker]:
     """Per speaker: quotations, quoted words, reported-speech clauses, first position and verbs."""
-    counts: Counter[str] = Counter()
-    words: Counter[str] = Counter()
-    indirect: Counter[str] = Counter()
+    counts: dict[str, int] = {}
+    words: dict[str, int] = {}
+    indirect: dict[str, int] = {}
     first: dict[str, int] = {}
-    verbs: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    verbs: dict[str, dict[tuple[str, str], int]] = {}  # speaker -> (verb lower-cased, stance) -> times
+    starts = doc.token_starts  # words of a quotation: tokens from its inner start to its inner end
     for q in quotes:
-        if not q.speaker or q.kind == "scare":
+        who = q.speaker
+        if not who or q.kind == "scare":
             continue
-        first[q.speaker] = min(first.get(q.speaker, q.start), q.start)
+        first[who] = min(first.get(who, q.start), q.start)
         if q.kind == "indirect":
-            indirect[q.speaker] += 1
+            indirect[who] = indirect.get(who, 0) + 1
         else:
-            counts[q.speaker] += 1
-            words[q.speaker] += doc.token_index(q.inner_end) - doc.token_index(q.inner_start)
+            counts[who] = counts.get(who, 0) + 1
+            words[who] = words.get(who, 0) + bisect_left(starts, q.inner_end) - bisect_left(starts, q.inner_start)
     for h in attribution:
         if h.speaker:
-            verbs[h.speaker][(h.text.lower(), h.category)] += 1
+            said = verbs.setdefault(h.speaker, {})
+            key = (h.text.lower(), h.category)
+            said[key] = said.get(key, 0) + 1
             first.setdefault(h.speaker, h.start)
     names = sorted(first, key=lambda n: first[n])
     return [
         Speaker(
             name=n,
-            quotes=counts[n],
-            words=words[n],
-            indirect=indirect[n],
+            quotes=counts.get(n, 0),
+            words=words.get(n, 0),
+            indirect=indirect.get(n, 0),
             first_position=first[n],
-            verbs=tuple((v, s, c) for (v, s), c in sorted(verbs[n].items(), key=lambda kv: (-kv[1], kv[0]))),
+            verbs=tuple((v, s, c) for (v, s), c in sorted(verbs.get(n, {}).items(), key=lambda kv: (-kv[1], kv[0]))),
         )
         for n in names
     ]
