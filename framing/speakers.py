@@ -63,9 +63,9 @@ class _Words:
     """The word tokens of a document, read by index straight from its offset lists.
 
     Attribution looks at a few tokens on either side of every reporting verb, often the same ones more
-    than once. ``doc.tokens`` would build a :class:`Token` record for every read and ``doc.plain_gaps``
-    would slice a gap string, so the rules below read tokens through this view instead: a token is its
-    index, its written form a slice of ``text``, its case-folded form ``lower[i]``.
+    than once. The rules below read tokens through this view rather than through ``doc.tokens`` (a
+    :class:`Token` record per token): a token is its index, its written form a slice of ``text``, its
+    case-folded form ``lower[i]``.
     """
 
     __slots__ = ("text", "starts", "ends", "lower", "n")
@@ -95,7 +95,7 @@ class _Words:
         return self.text[start].isupper() and not (end - start > 3 and self.text[start:end].isupper())
 
     def plain(self, i: int) -> bool:
-        """Only spaces (no punctuation, no line break) lie between token ``i`` and the next (``doc.plain_gaps[i]``)."""
+        """Only spaces (no punctuation, no line break) lie between token ``i`` and the next."""
         if i + 1 >= self.n:
             return False
         gap = self.text[self.ends[i] : self.starts[i + 1]]

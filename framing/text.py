@@ -224,16 +224,11 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        """Every token as a :class:`Token`, all made at once by C-level maps (reading a list is cheap;
-        a lazy view cost more per read than making every token)."""
+        """Every token as a :class:`Token` record, for callers that want records. The analysis itself reads
+        ``token_lowers``, ``token_starts`` and ``token_ends`` and never makes one."""
         starts, ends = self._spans
         words = list(map(self.text.__getitem__, map(slice, starts, ends)))
         return list(map(_new_token, repeat(Token, len(starts)), zip(starts, ends, words, self.token_lowers)))
-
-    @cached_property
-    def plain_gaps(self) -> PlainGaps:
-        """plain_gaps[i]: token i and token i+1 are separated by spaces only (no punctuation, no line break)."""
-        return PlainGaps(self)
 
     @property
     def token_starts(self) -> list[int]:
@@ -255,39 +250,8 @@ class Document:
         """Index of the first token that starts at or after ``offset``."""
         return bisect.bisect_left(self._token_starts, offset)
 
-    def tokens_before(self, offset: int, n: int) -> list[Token]:
-        i = self.token_index(offset)
-        return self.tokens[max(0, i - n) : i]
-
-    def tokens_after(self, offset: int, n: int) -> list[Token]:
-        i = self.token_index(offset)
-        return self.tokens[i : i + n]
-
     def sentence_at(self, offset: int) -> Span | None:
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
             return self.sentences[i]
         return None
-
-
-class PlainGaps:
-    """plain[i] is True when only spaces (no punctuation, no line break) lie between tokens i and i+1."""
-
-    __slots__ = ("_text", "_starts", "_ends")
-
-    def __init__(self, doc: Document) -> None:
-        self._text = doc.text
-        self._starts, self._ends = doc._spans
-
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    def __getitem__(self, i: int) -> bool:
-        if i < 0:
-            i += len(self._starts)
-        if not 0 <= i < len(self._starts):
-            raise IndexError("token index out of range")
-        if i + 1 >= len(self._starts):
-            return False
-        gap = self._text[self._ends[i] : self._starts[i + 1]]
-        return bool(gap) and gap.isspace() and "\n" not in gap

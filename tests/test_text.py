@@ -180,9 +180,10 @@ def test_document_token_helpers():
     text = "alpha beta gamma delta"
     doc = Document(text)
     gamma = text.index("gamma")
-    assert [t.text for t in doc.tokens_before(gamma, 2)] == ["alpha", "beta"]
-    assert [t.text for t in doc.tokens_after(gamma, 2)] == ["gamma", "delta"]
     assert doc.token_index(gamma) == 2
+    assert doc.token_index(gamma + 1) == 3  # the first token starting at or after the offset
+    assert [t.text for t in doc.tokens] == text.split()
+    assert doc.token_lowers == text.split()
 
 
 # -------------------------------------------------------------------------------------------------- fold
