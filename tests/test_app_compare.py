@@ -110,3 +110,13 @@ def test_lexicons_page_lists_every_family() -> None:
     labels = [t.label for t in at.tabs]
     assert len(labels) == len(load_shipped())
     assert any(label.startswith("Attribution") for label in labels)
+
+
+def test_each_article_has_its_evidence_list(app: AppTest) -> None:
+    # The expanders sit below the articles; their tables are filled after the charts, but in the same run.
+    lists = [e for e in app.expander if e.label.startswith("Evidence list")]
+    assert len(lists) == 2
+    for box in lists:
+        (table,) = box.dataframe
+        cues = int(box.label.split("(")[1].split()[0])
+        assert table.value.shape[0] == cues and "why it matters" in table.value.columns

@@ -23,31 +23,30 @@ def _rows(n: int, per_row: int = 3) -> list[list[int]]:
     return [list(range(i, min(n, i + per_row))) for i in range(0, n, per_row)]
 
 
-def _evidence_list(an: ArticleAnalysis, shown: Sequence[str]) -> None:
+def _evidence_table(an: ArticleAnalysis, shown: Sequence[str]) -> None:
     import pandas as pd
 
-    with st.expander(f"Evidence list ({sum(1 for h in an.hits if h.family in shown)} cues)"):
-        rows = [
-            {
-                "kind": family_label(h.family),
-                "category": h.category.replace("_", " "),
-                "words": h.text,
-                "in quote": h.in_quote,
-                "speaker or doer": h.speaker or h.agent,
-                "why it matters": h.explain,
-                "position": h.start,
-            }
-            for h in an.hits
-            if h.family in shown
-        ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    rows = [
+        {
+            "kind": family_label(h.family),
+            "category": h.category.replace("_", " "),
+            "words": h.text,
+            "in quote": h.in_quote,
+            "speaker or doer": h.speaker or h.agent,
+            "why it matters": h.explain,
+            "position": h.start,
+        }
+        for h in an.hits
+        if h.family in shown
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
-def highlights(analyses: Sequence[ArticleAnalysis]) -> None:
-    """The highlighted articles side by side, then their evidence lists and the charts of rates.
+def cue_picker() -> list[str]:
+    """The kinds of cue to highlight, and the legend: the top of the Highlights tab.
 
-    Needs only the analyses, not the whole comparison: the page draws this tab before comparing. Every
-    article's text goes out before any evidence table, so a table's imports never hold up an article.
+    Needs no analysis, so the page draws it before analysing: the browser loads the code for these
+    elements (the HTML one the articles use too) while the articles are being analysed.
     """
     shown = st.pills(
         "Highlight these kinds of cue",
@@ -58,6 +57,17 @@ def highlights(analyses: Sequence[ArticleAnalysis]) -> None:
         key="compare_families",
     )
     st.html(STYLE + legend_html(FAMILIES))
+    return list(shown or [])
+
+
+def highlights(analyses: Sequence[ArticleAnalysis], shown: Sequence[str]) -> None:
+    """The highlighted articles side by side, each with its evidence list below, then the charts of rates.
+
+    Needs only the analyses, not the whole comparison: the page draws this tab before comparing. The
+    articles go out first; the evidence lists (collapsed) are placed below them at once but filled last,
+    after the charts, so that importing pandas for their tables holds up nothing else on the tab.
+    """
+    evidence = []
     for row in _rows(len(analyses)):
         cols = st.columns(len(row), gap="large")
         for col, k in zip(cols, row):
@@ -68,8 +78,8 @@ def highlights(analyses: Sequence[ArticleAnalysis]) -> None:
                 st.caption(f"{an.word_count} words · " + " · ".join(f"{family_label(f)}: {counts[f]}" for f in shown))
                 st.html(STYLE + highlight_html(an.article.text, an.hits, families=shown, quotes=an.quotes))
         for col, k in zip(cols, row):  # below each article, as if written in the same pass
-            with col:
-                _evidence_list(analyses[k], shown)
+            cues = sum(1 for h in analyses[k].hits if h.family in shown)
+            evidence.append((col.expander(f"Evidence list ({cues} cues)"), analyses[k]))
     from framing.charts import categories_figure, rates_figure
 
     st.subheader("How often each kind of cue appears")
@@ -93,6 +103,9 @@ def highlights(analyses: Sequence[ArticleAnalysis]) -> None:
             if c in present
         )
     )
+    for box, an in evidence:  # last: pandas is imported for these tables
+        with box:
+            _evidence_table(an, shown)
 
 
 def summary(comparison: Comparison) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from framing import IngestError, read_bytes
-from views import _downloads, _panels_text, _panels_voice, _state
+from views import _panels_text, _state
 from views._ui import article_choice, md_escape
 
 st.title("Compare coverage")
@@ -17,23 +17,32 @@ st.caption(
 
 articles = {a.id: a for a in _state.available_articles()}
 
-with st.expander("Add your own article (.txt, .md or .json)"):
-    upload = st.file_uploader(
-        "Article file: the first line of a .txt or .md file is its title",
-        type=["txt", "md", "json"],
-        key="compare_upload",
-    )
-    outlet = st.text_input("Outlet name", key="compare_upload_outlet", placeholder="e.g. Reuters")
-    if upload is not None:
+# The upload form is collapsed at first, so it is filled in only after the highlighted articles: the browser
+# then loads the code of those widgets after drawing the articles, not before.
+upload_box = st.expander("Add your own article (.txt, .md or .json)")
+
+
+def _upload_form() -> None:
+    """The upload form, inside its expander; a new article reruns the page so the pickers list it."""
+    with upload_box:
+        upload = st.file_uploader(
+            "Article file: the first line of a .txt or .md file is its title",
+            type=["txt", "md", "json"],
+            key="compare_upload",
+        )
+        outlet = st.text_input("Outlet name", key="compare_upload_outlet", placeholder="e.g. Reuters")
+        if upload is None:
+            return
         try:
             added = read_bytes(upload.getvalue(), upload.name, outlet=outlet.strip() or None)
         except IngestError as exc:
             st.error(f"Not added: {md_escape(str(exc))}")
-        else:
-            if added.id not in articles:
-                _state.uploaded_articles()[added.id] = added
-                articles[added.id] = added
-            st.success(f"Added: {md_escape(article_choice(added))}. Pick it below.")
+            return
+        if added.id not in articles:
+            _state.uploaded_articles()[added.id] = added
+            st.rerun()  # drawn above already: the story and article pickers must list the new article
+        st.success(f"Added: {md_escape(article_choice(added))}. Pick it below.")
+
 
 stories = sorted({a.story for a in articles.values() if a.story})
 first_story = next((a.story for a in articles.values() if a.story), "")
@@ -70,16 +79,23 @@ chosen = st.multiselect(
 )
 if len(chosen) < 2:
     st.info("Pick at least two articles to compare.")
+    _upload_form()
     st.stop()
 
 # The highlighted articles first: they need only each article's analysis, so they are drawn before the
-# whole comparison is made (and before its imports: scikit-learn, SciPy, NLTK, pandas). The rest of the
-# page, the downloads above the tabs included, fills in once the comparison is ready.
+# whole comparison is made (and before its imports: scikit-learn, SciPy, NLTK, pandas). What needs no
+# analysis at all (the tabs, the cue picker and its legend) goes out before the articles are analysed, so
+# the browser loads those elements' code meanwhile. The rest of the page, the downloads above the tabs
+# included, fills in once the comparison is ready.
 picked = tuple(articles[i] for i in chosen)
 downloads = st.container()
 tabs = st.tabs(["Highlights", "Summary", "Voices", "Selection", "Vocabulary", "Agency & frames", "Tone"])
 with tabs[0]:
-    _panels_text.highlights(_state.analyses(picked))
+    shown = _panels_text.cue_picker()
+    _panels_text.highlights(_state.analyses(picked), shown)
+_upload_form()
+
+from views import _downloads, _panels_voice  # noqa: E402  (after the articles: nothing they need)
 
 background = tuple(a.text for a in articles.values())  # the whole library informs the log-odds prior
 comparison = _state.comparison(picked, background)
