@@ -6,6 +6,7 @@ installing chromium), in which case a missing browser fails the run. Screenshots
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -39,6 +40,12 @@ def page(server: str):
 
 
 def test_seeds_render_with_highlights(page) -> None:
+    from playwright.sync_api import expect
+
+    # The first mark shows while the rest of the page is still coming: wait for both articles' evidence
+    # lists and for the downloads (drawn last), so the screenshot shows the page as a reader sees it.
+    expect(page.get_by_text(re.compile(r"^Evidence list \(\d+ cues?\)$"))).to_have_count(2, timeout=60_000)
+    page.get_by_text("Download this comparison").first.wait_for(timeout=60_000)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "browser-compare.png"))
     for family in ("attribution", "scare_quotes", "labels", "hedges", "loaded_language"):
