@@ -2,11 +2,9 @@
 
 import streamlit as st
 
-# A Material icon, not the emoji: checking an emoji loads Streamlit's whole emoji table, a tenth of a second of
-# CPU before the first page is drawn.
-st.set_page_config(
-    page_title="Framing — how outlets tell the same story", page_icon=":material/newspaper:", layout="wide"
-)
+# An emoji, not a Material icon: a Material favicon is fetched from fonts.gstatic.com, and the app must make
+# no request outside this machine (tests/test_load.py checks every request a page makes).
+st.set_page_config(page_title="Framing — how outlets tell the same story", page_icon="📰", layout="wide")
 
 pages = [
     st.Page("views/compare.py", title="Compare", icon=":material/compare:", default=True),

@@ -32,6 +32,16 @@ def page(server: str):
         pg = browser.new_page(viewport={"width": 1400, "height": 1000})
         dialogs: list[str] = []
         pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        outside: list[str] = []  # every request not to the app's own server (the app works offline)
+        pg.on(
+            "request",
+            lambda r: (
+                None
+                if r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+                else outside.append(r.url)
+            ),
+        )
+        pg.outside = outside  # type: ignore[attr-defined]
         pg.goto(server)
         pg.wait_for_selector("mark.fr-scare_quotes", timeout=60_000)
         pg.dialogs = dialogs  # type: ignore[attr-defined]
@@ -48,6 +58,7 @@ def test_seeds_render_with_highlights(page) -> None:
     page.get_by_text("Download this comparison").first.wait_for(timeout=60_000)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "browser-compare.png"))
+    assert page.outside == [], page.outside  # no font, icon or script fetched from the internet
     for family in ("attribution", "scare_quotes", "labels", "hedges", "loaded_language"):
         assert page.locator(f"mark.fr-{family}").count() > 0, family
     israel = page.locator("mark.fr-scare_quotes", has_text='"Israel"').first
