@@ -46,3 +46,22 @@ def _library_db(tmp_path_factory: pytest.TempPathFactory):
         os.environ.pop("FRAMING_DB", None)
     else:
         os.environ["FRAMING_DB"] = old
+
+
+@pytest.fixture
+def no_default_db(tmp_path, monkeypatch):
+    """Whatever a test forgets, it cannot reach the real library: FRAMING_DB and the default path both
+    point under tmp_path."""
+    from framing import store
+
+    monkeypatch.setenv("FRAMING_DB", str(tmp_path / "env.db"))
+    monkeypatch.setattr(store, "DEFAULT_DB", tmp_path / "default.db")
+
+
+@pytest.fixture
+def lib(tmp_path):
+    """A new, empty library under tmp_path."""
+    from framing.store import Library
+
+    with Library(tmp_path / "lib.db") as library:
+        yield library

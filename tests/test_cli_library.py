@@ -247,7 +247,7 @@ def test_import_in_a_real_subprocess(tmp_path, good_csv, bad_csv):
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
 def test_importing_a_library_export_gives_back_the_same_articles(capsys, tmp_path, fmt):
     """The library's own export is recognised and read back exactly: neutralised cells, meta and all."""
-    from test_store import hostile_articles, same_articles
+    from library_samples import hostile_articles, same_articles
 
     with Library(tmp_path / "a.db") as a:
         a.add_articles(hostile_articles())
@@ -264,7 +264,7 @@ def test_importing_a_library_export_gives_back_the_same_articles(capsys, tmp_pat
 
 
 def test_a_broken_library_export_names_the_row(capsys, tmp_path):
-    from test_store import sample
+    from library_samples import sample
 
     with Library(tmp_path / "a.db") as a:
         a.add_articles(sample())
