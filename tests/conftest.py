@@ -65,3 +65,27 @@ def lib(tmp_path):
 
     with Library(tmp_path / "lib.db") as library:
         yield library
+
+
+@pytest.fixture(scope="module")
+def browser(server: str):
+    """Chromium for one module's browser tests. It asks for the module's own ``server`` fixture first, so a
+    machine without a browser skips (or, with FRAMING_REQUIRE_BROWSER=1, fails) before anything launches."""
+    from tests.browser_support import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page(browser, request: pytest.FixtureRequest):
+    """A fresh page in the module's browser; its actions and ``expect`` wait up to the module's
+    ``PAGE_TIMEOUT`` (ms, default 60 s: an analysis on a shared two-core machine can take a while)."""
+    from playwright.sync_api import expect
+
+    from tests.browser_support import browser_page
+
+    timeout = getattr(request.module, "PAGE_TIMEOUT", 60_000)
+    expect.set_options(timeout=timeout)
+    with browser_page(browser, timeout) as pg:
+        yield pg

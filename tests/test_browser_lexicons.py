@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.browser_support import ARTIFACTS, app_server, browser_page, chromium, require_browser
+from tests.browser_support import ARTIFACTS, app_server, require_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -31,6 +31,7 @@ ENTRY_ID = f"user.{WORD}"
 EXPLAIN = "Presents the other side's moves as something wilfully ignored."
 EDITED = "Edited in the browser: says the other side chose not to see something."
 TIMEOUT = 90_000  # ms; an analysis on a shared two-core machine can take a while
+PAGE_TIMEOUT = TIMEOUT  # read by the shared `page` fixture (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
@@ -43,21 +44,6 @@ def server(db: Path) -> Iterator[str]:
     require_browser()
     with app_server(db) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(server: str):
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture
-def page(browser):
-    from playwright.sync_api import expect
-
-    expect.set_options(timeout=TIMEOUT)
-    with browser_page(browser, TIMEOUT) as pg:
-        yield pg
 
 
 # ----------------------------------------------------------------------------------------- helpers

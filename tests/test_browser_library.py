@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_support import ARTIFACTS, app_server, browser_page, chromium, require_browser
+from tests.browser_support import ARTIFACTS, app_server, require_browser
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -86,18 +86,6 @@ def server(db: Path) -> Iterator[str]:
     require_browser()
     with app_server(db, FRAMING_ALLOW_PRIVATE_URLS="1") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(server: str):
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture
-def page(browser):
-    with browser_page(browser, 60_000) as pg:
-        yield pg
 
 
 def _open_library(page, server: str, how: str) -> None:
