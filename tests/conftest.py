@@ -33,6 +33,21 @@ def seed_paths(seed_manifest) -> list[Path]:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory):
+    """Parsed lexicons are cached in a throwaway folder, never the user's ~/.cache (servers started by the
+    tests inherit it)."""
+    import os
+
+    old = os.environ.get("FRAMING_CACHE_DIR")
+    os.environ["FRAMING_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop("FRAMING_CACHE_DIR", None)
+    else:
+        os.environ["FRAMING_CACHE_DIR"] = old
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _library_db(tmp_path_factory: pytest.TempPathFactory):
     """Every test runs against a throwaway library, never data/library.db (tests that add to a library
     set their own FRAMING_DB with monkeypatch)."""

@@ -37,3 +37,29 @@ def test_measure_reports_every_figure(capsys) -> None:
     json.dumps(r)  # what results.json holds
     print_table(r)
     assert "corpus_ratio_vs_tfidf" in capsys.readouterr().out
+
+
+def test_cold_start_is_the_median_of_its_runs_sharing_one_new_cache(monkeypatch) -> None:
+    import benchmarks.__main__ as bench
+
+    seen: list[str | None] = []
+    times = iter([7.0, 3.0, 4.0])
+
+    def fake(timeout: float = 120.0, *, cache_dir: str | None = None):
+        seen.append(cache_dir)
+        return next(times), "server healthy after 1.00 s"
+
+    monkeypatch.setattr(bench, "cold_start_s", fake)
+    median, runs, note = bench.cold_starts(3)
+    assert (median, runs) == (4.0, [7.0, 3.0, 4.0])
+    assert len(set(seen)) == 1 and seen[0] is not None  # one cache folder for all runs, made for them
+    assert "median of 3" in note and "empty lexicon cache" in note
+
+
+def test_a_failed_cold_start_is_reported_not_averaged_away(monkeypatch) -> None:
+    import benchmarks.__main__ as bench
+
+    results = iter([(3.0, "ok"), (None, "streamlit exited with code 1"), (3.0, "ok")])
+    monkeypatch.setattr(bench, "cold_start_s", lambda timeout=120.0, *, cache_dir=None: next(results))
+    median, runs, note = bench.cold_starts(3)
+    assert median is None and runs == [3.0] and note == "streamlit exited with code 1"

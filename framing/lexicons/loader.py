@@ -8,16 +8,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..text import tokens
 from .inflect import surface_forms
+from .yaml_cache import YAMLSyntaxError, load_yaml
 
 POS = frozenset({"verb", "noun", "phrase", "adj", "adv"})
 _ID = re.compile(r"^[a-z0-9_.\-]+$")
-# libyaml's parser when PyYAML was built with it: the same safe constructor, about ten times faster on
-# the shipped lexicons (some 400 KB of YAML, parsed on every cold start of the app).
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LexiconError(ValueError):
@@ -135,8 +131,10 @@ def parse_lexicon(data: Any, where: str = "lexicon") -> Lexicon:
 def load_lexicon(path: str | Path) -> Lexicon:
     p = Path(path)
     try:
-        data = yaml.load(p.read_text(encoding="utf-8"), Loader=_SafeLoader)
-    except yaml.YAMLError as exc:
+        data = load_yaml(p.read_bytes())  # parsed once, then read back from a cache (see yaml_cache)
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{p.name}: not UTF-8 text ({exc})") from exc
+    except YAMLSyntaxError as exc:
         raise LexiconError(f"{p.name}: not valid YAML ({exc})") from exc
     lex = parse_lexicon(data, p.name)
     return Lexicon(lex.name, lex.version, lex.description, lex.categories, lex.entries, str(p))
