@@ -119,14 +119,18 @@ class MultiMatcher:
                 if i < nxt[number]:
                     continue
                 for size, exact, rest, key, entries in longer.get(second, singles):
-                    last = i + size - 1
-                    if size > 1:
+                    if size == 1:  # most forms: only a case-sensitive one has more to compare
+                        if exact and unified[t_starts[i] : t_ends[i]] != key[0]:
+                            continue
+                        last = i
+                    else:
+                        last = i + size - 1
                         if last >= n or (size > 2 and lowers[i + 2 : last + 1] != rest):
                             continue
                         if not _plain_run(text, t_starts, t_ends, i, last):
                             continue
-                    if exact and any(unified[t_starts[k] : t_ends[k]] != key[k - i] for k in range(i, last + 1)):
-                        continue
+                        if exact and any(unified[t_starts[k] : t_ends[k]] != key[k - i] for k in range(i, last + 1)):
+                            continue
                     outs[number].append(_new_match(Match, (i, last, t_starts[i], t_ends[last], entries)))
                     nxt[number] = last + 1
                     break
@@ -140,7 +144,8 @@ def _plain_run(text: str, starts: list[int], ends: list[int], first: int, last: 
     """Tokens ``first..last`` are separated by spaces only: no punctuation, no line break."""
     for k in range(first, last):
         gap = text[ends[k] : starts[k + 1]]
-        if not gap or not gap.isspace() or "\n" in gap:
+        # One space, the usual gap, is settled by the first test.
+        if gap != " " and (not gap or not gap.isspace() or "\n" in gap):
             return False
     return True
 
