@@ -112,4 +112,6 @@ def _template(family: str, lexicon: Lexicon, entry: Entry) -> dict[str, Any]:
     if not shipped:
         explain = f"{explain} (Entry {where}.)"
     source, version = f"{where}; {entry.source}", f"{lexicon.name} {lexicon.version}"
-    return dict(vars(Hit(family, entry.category, "", 0, 0, explain, entry.id, False, source, version)))
+    # A record's own __dict__, not a copy: it shares its keys with every Hit, so the hits filled from it
+    # keep that compact form (a plain dict would give each hit a full table, twice the memory).
+    return vars(Hit(family, entry.category, "", 0, 0, explain, entry.id, False, source, version))
