@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from operator import attrgetter
 
 from .indicators import agency, attribution, frames, hedges, labels, loaded_language, scare_quotes
 from .indicators.context import Context
@@ -23,7 +24,7 @@ DETECTORS: dict[str, Callable[[Context], list[Hit]]] = {
     "agency": agency.detect,
     "frames": frames.detect,
 }
-_ORDER = {fam: i for i, fam in enumerate(FAMILIES)}
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 class Analyzer:
@@ -36,23 +37,20 @@ class Analyzer:
     def analyze(self, article: Article) -> ArticleAnalysis:
         doc = Document(article.text)
         ctx = Context(doc, self.lexicons, self.matcher)
-        hits: list[Hit] = []
-        for family in FAMILIES:
-            if family in self.lexicons:
-                hits.extend(DETECTORS[family](ctx))
+        # Each family's detector finds hits of that family only.
+        found = {family: DETECTORS[family](ctx) for family in FAMILIES if family in self.lexicons}
         # Quoted speech carries the speaker's words: hits inside it are marked, so the outlet is not
         # charged with them. Scare quotes are the outlet's own voice and do not count as speech.
-        scare = {(h.start, h.end) for h in hits if h.family == "scare_quotes"}
+        scare = {(h.start, h.end) for h in found.get("scare_quotes", ())}
         quotes = [evolve(q, kind="scare") if (q.start, q.end) in scare else q for q in ctx.quotes]
         speech = QuoteIndex(q for q in quotes if q.kind != "scare")
-        marked = []
-        for h in hits:
-            in_quote = speech.containing(h.start, h.end) is not None
-            marked.append(h if h.in_quote == in_quote else evolve(h, in_quote=in_quote))
-        verbs = [h for h in marked if h.family == "attribution"]
+        verbs = _marked(found.pop("attribution", []), speech)
         quotes, verbs = attribute(doc, quotes, verbs, self.lexicons.get("actors"))
-        marked = [h for h in marked if h.family != "attribution"] + verbs
-        marked.sort(key=lambda h: (h.start, h.end, _ORDER.get(h.family, 99)))
+        # In family order (the verbs are the first family), so a stable sort by offsets alone leaves hits
+        # at the same offsets in family order: sorted by end, then by start, two sorts on plain numbers.
+        marked = verbs + [h for hits in found.values() for h in _marked(hits, speech)]
+        marked.sort(key=_END)
+        marked.sort(key=_START)
         return ArticleAnalysis(
             article=article,
             word_count=len(doc.token_starts),
@@ -61,6 +59,15 @@ class Analyzer:
             hits=tuple(marked),
             speakers=tuple(speaker_table(quotes, verbs, doc)),
         )
+
+
+def _marked(hits: list[Hit], speech: QuoteIndex) -> list[Hit]:
+    """The hits, each marked as inside quoted speech or not."""
+    out = []
+    for h in hits:
+        in_quote = speech.containing(h.start, h.end) is not None
+        out.append(h if h.in_quote == in_quote else evolve(h, in_quote=in_quote))
+    return out
 
 
 @lru_cache(maxsize=1)

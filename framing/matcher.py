@@ -10,6 +10,7 @@ length a case-sensitive form wins over a case-folded one.
 
 from __future__ import annotations
 
+from itertools import compress, count
 from typing import NamedTuple
 
 from .lexicons import Entry, Lexicon
@@ -26,8 +27,13 @@ class Match(NamedTuple):
     entries: tuple[Entry, ...]
 
 
-# One candidate form: (number of tokens, case-sensitive?, folded tokens, exact tokens, entries).
-_Cand = tuple[int, bool, tuple[str, ...], tuple[str, ...], tuple[Entry, ...]]
+# One candidate form: (number of tokens, case-sensitive?, folded tokens from the third on as a list (what
+# a slice of the token list is compared with), exact tokens, entries).
+_Cand = tuple[int, bool, list[str], tuple[str, ...], tuple[Entry, ...]]
+# Per first token, per lexicon: (lexicon number, one-word forms, {second token: longer forms, then the
+# one-word forms}); candidates are ordered longest first and, at equal length, case-sensitive first: the
+# first that fits wins.
+_Group = tuple[int, tuple[_Cand, ...], dict[str, tuple[_Cand, ...]]]
 
 
 def _key(form: str, case_sensitive: bool) -> tuple[str, ...]:
@@ -35,8 +41,9 @@ def _key(form: str, case_sensitive: bool) -> tuple[str, ...]:
     return tuple(unify(t.text) if case_sensitive else fold(t.text) for t in toks)
 
 
-def _candidates(lexicon: Lexicon) -> list[_Cand]:
-    """Every surface form of the lexicon once, with the entries that share it, in lexicon order."""
+def _candidates(lexicon: Lexicon) -> list[tuple[tuple[str, ...], _Cand]]:
+    """Every surface form of the lexicon once, with its folded tokens and the entries that share it, in
+    lexicon order."""
     tables: dict[tuple[bool, tuple[str, ...]], list[Entry]] = {}
     for entry in lexicon.entries:
         if entry.context == "rule":
@@ -45,10 +52,10 @@ def _candidates(lexicon: Lexicon) -> list[_Cand]:
             bucket = tables.setdefault((entry.case_sensitive, _key(form, entry.case_sensitive)), [])
             if entry not in bucket:
                 bucket.append(entry)
-    out: list[_Cand] = []
+    out = []
     for (exact, key), entries in tables.items():
         folded = tuple(fold(w) for w in key) if exact else key
-        out.append((len(key), exact, folded, key, tuple(entries)))
+        out.append((folded, (len(key), exact, list(folded[2:]), key, tuple(entries))))
     return out
 
 
@@ -57,64 +64,88 @@ class MultiMatcher:
 
     def __init__(self, lexicons: dict[str, Lexicon]) -> None:
         self.lexicons = dict(lexicons)
-        by_first: dict[str, dict[str, list[_Cand]]] = {}
-        for name, lexicon in self.lexicons.items():
-            for cand in _candidates(lexicon):
-                by_first.setdefault(cand[2][0], {}).setdefault(name, []).append(cand)
-        # first token -> ((lexicon, one-word forms, {second token: longer forms}), ...); candidates are
-        # ordered longest first and, at equal length, case-sensitive first: the first that fits wins.
-        self._index: dict[str, tuple[tuple[str, tuple[_Cand, ...], dict[str, tuple[_Cand, ...]]], ...]] = {}
-        for first, by_name in by_first.items():
+        by_first: dict[str, dict[int, list[tuple[tuple[str, ...], _Cand]]]] = {}
+        for number, lexicon in enumerate(self.lexicons.values()):
+            for folded, cand in _candidates(lexicon):
+                by_first.setdefault(folded[0], {}).setdefault(number, []).append((folded, cand))
+        # A token that opens forms of several words only ("the", "to", "of": most of the tokens that open
+        # any form) needs a look at the next token before its groups are tried; its entry says which next
+        # tokens are worth it (None for a token that opens a one-word form too).
+        self._index: dict[str, tuple[frozenset[str] | None, tuple[_Group, ...]]] = {}
+        for first, by_number in by_first.items():
             groups = []
-            for name, cands in by_name.items():
-                cands.sort(key=lambda c: (-c[0], not c[1]))
+            seconds: set[str] | None = set()
+            for number, cands in by_number.items():
+                cands.sort(key=lambda fc: (-fc[1][0], not fc[1][1]))
                 longer: dict[str, list[_Cand]] = {}
-                for c in cands:
+                for folded, c in cands:
                     if c[0] > 1:
-                        longer.setdefault(c[2][1], []).append(c)
-                singles = tuple(c for c in cands if c[0] == 1)
-                groups.append((name, singles, {w: tuple(cs) for w, cs in longer.items()}))
-            self._index[first] = tuple(groups)
+                        longer.setdefault(folded[1], []).append(c)
+                singles = tuple(c for _, c in cands if c[0] == 1)
+                groups.append((number, singles, {w: (*cs, *singles) for w, cs in longer.items()}))
+                if singles:
+                    seconds = None
+                elif seconds is not None:
+                    seconds.update(longer)
+            self._index[first] = (None if seconds is None else frozenset(seconds), tuple(groups))
 
     def find(self, doc: Document) -> dict[str, list[Match]]:
         """Matches of every lexicon in ``doc``, by lexicon name (every name present, maybe empty)."""
-        out: dict[str, list[Match]] = {name: [] for name in self.lexicons}
+        outs: list[list[Match]] = [[] for _ in self.lexicons]
         lowers = doc.token_lowers
+        # The tokens that open some form, found at C speed: a few hundred of an article's tokens.
+        starts = list(compress(count(), map(self._index.__contains__, lowers)))
+        if starts:
+            self._match(doc, starts, outs)
+        return dict(zip(self.lexicons, outs))
+
+    def _match(self, doc: Document, starts: list[int], outs: list[list[Match]]) -> None:
+        """Append to ``outs`` (one list per lexicon) the matches that start at ``starts``."""
+        lowers = doc.token_lowers
+        seconds: list[str | None] = lowers[1:]  # the token after each token, None after the last
+        seconds.append(None)
         index = self._index
-        starts = [i for i, w in enumerate(lowers) if w in index]
-        if not starts:
-            return out
         t_starts, t_ends = doc._spans
         text = doc.text
         unified = doc.unified
         n = len(lowers)
-        nxt: dict[str, int] = {}  # per lexicon, the first token not inside an earlier match
+        nxt = [0] * len(outs)  # per lexicon, the first token not inside an earlier match
         for i in starts:
-            second = lowers[i + 1] if i + 1 < n else None
-            for name, singles, longer in index[lowers[i]]:
-                if i < nxt.get(name, 0):
+            second = seconds[i]
+            needed, groups = index[lowers[i]]
+            if needed is not None and second not in needed:
+                continue
+            for number, singles, longer in groups:
+                if i < nxt[number]:
                     continue
-                cands = longer.get(second, ()) + singles if longer and second in longer else singles
-                for size, exact, folded, key, entries in cands:
-                    last = i + size - 1
-                    if size > 1:
-                        if last >= n or (size > 2 and lowers[i + 2 : last + 1] != list(folded[2:])):
+                for size, exact, rest, key, entries in longer.get(second, singles):
+                    if size == 1:  # most forms: only a case-sensitive one has more to compare
+                        if exact and unified[t_starts[i] : t_ends[i]] != key[0]:
+                            continue
+                        last = i
+                    else:
+                        last = i + size - 1
+                        if last >= n or (size > 2 and lowers[i + 2 : last + 1] != rest):
                             continue
                         if not _plain_run(text, t_starts, t_ends, i, last):
                             continue
-                    if exact and any(unified[t_starts[k] : t_ends[k]] != key[k - i] for k in range(i, last + 1)):
-                        continue
-                    out[name].append(Match(i, last, t_starts[i], t_ends[last], entries))
-                    nxt[name] = last + 1
+                        if exact and any(unified[t_starts[k] : t_ends[k]] != key[k - i] for k in range(i, last + 1)):
+                            continue
+                    outs[number].append(_new_match(Match, (i, last, t_starts[i], t_ends[last], entries)))
+                    nxt[number] = last + 1
                     break
-        return out
+
+
+# Match(...) runs a Python-level __new__; the tuple constructor makes the same record without that frame.
+_new_match = tuple.__new__
 
 
 def _plain_run(text: str, starts: list[int], ends: list[int], first: int, last: int) -> bool:
     """Tokens ``first..last`` are separated by spaces only: no punctuation, no line break."""
     for k in range(first, last):
         gap = text[ends[k] : starts[k + 1]]
-        if not gap or not gap.isspace() or "\n" in gap:
+        # One space, the usual gap, is settled by the first test.
+        if gap != " " and (not gap or not gap.isspace() or "\n" in gap):
             return False
     return True
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.lexicons import parse_lexicon
-from framing.matcher import Matcher
+from framing.matcher import Matcher, MultiMatcher
 from framing.text import Document
 
 
@@ -22,10 +22,10 @@ def entry(entry_id: str, term: str, **extra):
     }
 
 
-def matcher(*entries):
-    lex = parse_lexicon(
+def lexicon(*entries, name="labels"):
+    return parse_lexicon(
         {
-            "name": "labels",
+            "name": name,
             "version": "1",
             "description": "Test lexicon.",
             "categories": {"a": "Category a.", "b": "Category b."},
@@ -33,7 +33,10 @@ def matcher(*entries):
         },
         "test.yaml",
     )
-    return Matcher(lex)
+
+
+def matcher(*entries):
+    return Matcher(lexicon(*entries))
 
 
 def found(m: Matcher, text: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -182,6 +185,24 @@ def test_case_sensitive_and_folded_entries_side_by_side():
     assert (upper, lower) == ("US", "us")
     assert "us_acronym" in upper_ids
     assert lower_ids == ("us_word",)
+
+
+def test_a_word_opening_one_lexicon_s_phrases_and_another_s_word():
+    # "war" opens only phrases in one lexicon and is a form of its own in the other; "the" opens only
+    # phrases in both: each lexicon still finds its own matches, and a phrase that is not followed through
+    # ("the war room", "the state") costs nothing.
+    frames = lexicon(entry("war_on", "war on terror"), entry("the_war", "the war effort"), name="frames")
+    labels = lexicon(entry("war", "war"), entry("the_state", "the state of Israel"), name="labels")
+    multi = MultiMatcher({"frames": frames, "labels": labels})
+    text = "The war on terror, the war effort, the war room and the state of Israel; the state."
+    got = {
+        name: [(text[m.start : m.end], m.entries[0].id) for m in ms] for name, ms in multi.find(Document(text)).items()
+    }
+    assert got == {
+        "frames": [("war on terror", "war_on"), ("the war effort", "the_war")],
+        "labels": [("war", "war"), ("war", "war"), ("war", "war"), ("the state of Israel", "the_state")],
+    }
+    assert list(multi.find(Document("Nothing here."))) == ["frames", "labels"]
 
 
 def test_empty_document(labels):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from ..lexicons import Entry, Lexicon
 from ..matcher import Match, MultiMatcher
@@ -78,21 +79,31 @@ def make_hit(family: str, lexicon: Lexicon, entry: Entry, doc: Document, start: 
     also says so at the end of its explanation, so the highlight's tooltip shows it.
     """
     key = (id(lexicon), id(entry), family)
-    words = _WORDING.get(key)
-    if words is None or words[0] is not lexicon or words[1] is not entry:
-        if len(_WORDING) > 20_000:  # edited lexicons leave old entries behind: start afresh now and then
-            _WORDING.clear()
-        words = _WORDING[key] = (lexicon, entry, *_wording(lexicon, entry))
-    return Hit(family, entry.category, doc.text[start:end], start, end, words[2], entry.id, False, *words[3:])
+    made = _TEMPLATES.get(key)
+    if made is None or made[0] is not lexicon or made[1] is not entry:
+        if len(_TEMPLATES) > 20_000:  # edited lexicons leave old entries behind: start afresh now and then
+            _TEMPLATES.clear()
+        made = _TEMPLATES[key] = (lexicon, entry, _template(family, lexicon, entry))
+    # Hit(...) as the frozen __init__ would make it (one guarded setattr per field, the cost of a hit),
+    # filled from the entry's fields instead, as models.rebuild does: the same record, field for field.
+    hit = _new(Hit)
+    fields = hit.__dict__
+    fields.update(made[2])
+    fields["text"] = doc.text[start:end]
+    fields["start"] = start
+    fields["end"] = end
+    return hit
 
 
-# The explanation, source and version strings of an entry, made once and shared by all its hits (less
-# work per hit, less memory for a corpus). Keyed by identity; the lexicon and entry are kept in the value,
-# so an id is never reused while its key is alive.
-_WORDING: dict[tuple[int, int, str], tuple] = {}
+_new = object.__new__
+
+# The fields of an entry's hits, in declaration order, all but the text and offsets: made once and shared
+# by all its hits (less work per hit, less memory for a corpus). Keyed by identity; the lexicon and entry
+# are kept in the value, so an id is never reused while its key is alive.
+_TEMPLATES: dict[tuple[int, int, str], tuple[Lexicon, Entry, dict[str, Any]]] = {}
 
 
-def _wording(lexicon: Lexicon, entry: Entry) -> tuple[str, str, str]:
+def _template(family: str, lexicon: Lexicon, entry: Entry) -> dict[str, Any]:
     explain = entry.explain
     if entry.usage:
         explain = f"{explain} Usage: {entry.usage}"
@@ -100,4 +111,7 @@ def _wording(lexicon: Lexicon, entry: Entry) -> tuple[str, str, str]:
     where = f"shipped lexicon {lexicon.name} {lexicon.version}" if shipped else entry.origin
     if not shipped:
         explain = f"{explain} (Entry {where}.)"
-    return explain, f"{where}; {entry.source}", f"{lexicon.name} {lexicon.version}"
+    source, version = f"{where}; {entry.source}", f"{lexicon.name} {lexicon.version}"
+    # A record's own __dict__, not a copy: it shares its keys with every Hit, so the hits filled from it
+    # keep that compact form (a plain dict would give each hit a full table, twice the memory).
+    return vars(Hit(family, entry.category, "", 0, 0, explain, entry.id, False, source, version))
