@@ -167,3 +167,16 @@ def test_offsets_index_the_original_text() -> None:
     assert an.hits
     for h in an.hits:
         assert text[h.start : h.end] == h.text
+
+
+def test_hits_come_in_text_order_then_family_order() -> None:
+    from benchmarks.corpus import generate
+    from framing import FAMILIES
+
+    ties = 0
+    for article in generate(40) + [Article(text='He "claimed" the so-called "terrorists" were killed.')]:
+        hits = analyze(article).hits
+        keys = [(h.start, h.end, FAMILIES.index(h.family)) for h in hits]
+        assert keys == sorted(keys)
+        ties += sum(1 for a, b in zip(keys, keys[1:]) if a[:2] == b[:2])
+    assert ties  # the corpus has hits of two families on the same words, so the family order is tested
