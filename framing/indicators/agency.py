@@ -37,8 +37,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+from itertools import compress, count
 
-from ..lexicons import Entry, Lexicon
+from ..lexicons import Lexicon
 from ..models import Hit, evolve
 from ..text import Document
 from .context import Context, make_hit
@@ -188,14 +190,20 @@ def find_passives(doc: Document, lex: Lexicon) -> list[Hit]:
     with_agent = rules.get("passive_with_agent")
     if agentless is None and with_agent is None:
         return []
+    # Each rule's hit is made once, over no text, and copied with the span, explanation and doer of every
+    # passive: one copy per passive instead of a new hit and then a copy with the explanation changed.
+    no_doer, doer = (make_hit(FAMILY, lex, e, doc, 0, 0) if e is not None else None for e in (agentless, with_agent))
     text = doc.text
     sentences = doc.sentences
     lowers, starts, ends = doc.token_lowers, doc.token_starts, doc.token_ends
+    last = len(lowers) - 1
     si = 0
     hits: list[Hit] = []
     nxt = 0  # the first token after the last passive found
-    for i in [k for k, w in enumerate(lowers) if w in AUXILIARIES]:
-        if i < nxt:
+    # The auxiliaries are found by C loops (a few dozen among hundreds of tokens), and about half are
+    # dropped on the word after them alone, before any offset is read.
+    for i in compress(count(), map(AUXILIARIES.__contains__, lowers)):
+        if i < nxt or i == last or _after_auxiliary(lowers[i + 1]) is None:
             continue
         if i > 0 and lowers[i - 1] == "there":  # "there were wounded ...": existential, not passive
             continue
@@ -212,18 +220,19 @@ def find_passives(doc: Document, lex: Lexicon) -> list[Hit]:
             end = p + 1
         by = _by_index(doc, end, s_end)
         agent = _agent(doc, by, s_end) if by is not None else ""
-        entry: Entry | None = with_agent if agent else agentless
-        if entry is None:
-            nxt = end + 1
+        template = doer if agent else no_doer
+        nxt = end + 1
+        if template is None:
             continue
-        hit = make_hit(FAMILY, lex, entry, doc, aux_start, ends[end])
-        explain = hit.explain
+        explain = template.explain
         if participle in VIOLENCE_PARTICIPLES:
             explain = (VIOLENT_DOER if agent else VIOLENT_NO_DOER) + explain
         if agent:
             explain = f"{explain} Doer named: {agent}."
-        hits.append(evolve(hit, explain=explain, agent=agent))
-        nxt = end + 1
+        hit_end = ends[end]
+        hits.append(
+            evolve(template, text=text[aux_start:hit_end], start=aux_start, end=hit_end, explain=explain, agent=agent)
+        )
     return hits
 
 
@@ -252,6 +261,24 @@ def _is_participle(low: str) -> bool:
     return True
 
 
+_CHAINED, _PARTICIPLE, _ADVERB = 1, 2, 3
+
+
+# Cached: the words after auxiliaries are few and repeat from article to article, and a call of the cache
+# costs a fraction of a call of the tests behind it. Bounded, for a long-running process.
+@lru_cache(maxsize=1 << 14)
+def _after_auxiliary(low: str) -> int | None:
+    """What the token ``low`` (folded) can be in a passive after its auxiliary: a form of *be* that may be
+    chained ("was being held"), the participle, an adverb; or None (the auxiliary makes no passive)."""
+    if low in CHAINED:
+        return _CHAINED
+    if _is_participle(low):
+        return _PARTICIPLE
+    if _is_adverb(low):
+        return _ADVERB
+    return None
+
+
 def _participle_index(doc: Document, i: int, s_end: int) -> int | None:
     """Index of the participle of a passive whose auxiliary is token ``i``, or None."""
     text = doc.text
@@ -261,11 +288,13 @@ def _participle_index(doc: Document, i: int, s_end: int) -> int | None:
     j = i + 1
     while j < n:
         low = lowers[j]
-        if ends[j] > s_end or not _plain(text, ends[j - 1], starts[j]):
+        # A single space, as nearly every gap is, needs no closer look.
+        if ends[j] > s_end or (text[ends[j - 1] : starts[j]] != " " and not _plain(text, ends[j - 1], starts[j])):
             return None
-        if low in CHAINED and chained < 2:
+        kind = _after_auxiliary(low)
+        if kind == _CHAINED and chained < 2:
             chained += 1
-        elif _is_participle(low):
+        elif kind == _PARTICIPLE:
             # A capitalised -ed word after a lower-case auxiliary is a name ("was Ahmed"), not a verb.
             if text[starts[j]].isupper() and not text[starts[i]].isupper():
                 return None
@@ -273,7 +302,7 @@ def _participle_index(doc: Document, i: int, s_end: int) -> int | None:
             if after and j + 1 < n and lowers[j + 1] in after and _plain(text, ends[j], starts[j + 1]):
                 return None
             return j
-        elif _is_adverb(low) and adverbs < MAX_ADVERBS:
+        elif kind == _ADVERB and adverbs < MAX_ADVERBS:
             adverbs += 1
         else:
             return None
@@ -301,7 +330,8 @@ def _by_index(doc: Document, p: int, s_end: int) -> int | None:
     text = doc.text
     lowers, starts, ends = doc.token_lowers, doc.token_starts, doc.token_ends
     for k in range(p + 1, min(p + 1 + BY_WINDOW, len(lowers))):
-        if ends[k] > s_end or _STOP_GAP.search(text[ends[k - 1] : starts[k]]):
+        gap = text[ends[k - 1] : starts[k]]
+        if ends[k] > s_end or (gap != " " and _STOP_GAP.search(gap)):  # a space, as usual, needs no search
             return None
         low = lowers[k]
         if low == "by":
