@@ -9,6 +9,7 @@ personal-pronoun subject, or, for verbs such as *tell*, a named listener.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..lexicons import Entry
 from ..matcher import Match
@@ -106,16 +107,18 @@ def _speech_context(ctx: Context, m: Match, entry: Entry) -> bool:
     if entry.term in ADDRESSEE_VERBS and k < n and not _SENTENCE_PUNCT.search(gap):
         if text[starts[k] : starts[k] + 1].isupper() or lowers[k] in LISTENER_WORDS:
             return True
-    # A quotation a few words after, in the same sentence, not introduced by a determiner.
+    # A quotation a few words after, in the same sentence, not introduced by a determiner. (The stretches
+    # between are searched in place, not sliced: a quotation may stand paragraphs away; and the tokens are
+    # counted by ``doc.token_index``'s bisection, without its calls.)
     q = ctx.quote_after(m.end)
-    if q is not None and not _SENTENCE_PUNCT.search(text[m.end : q.start]):
-        first, last = doc.token_index(m.end), doc.token_index(q.start)
+    if q is not None and not _SENTENCE_PUNCT.search(text, m.end, q.start):
+        first, last = bisect_left(starts, m.end), bisect_left(starts, q.start)
         if last - first <= QUOTE_WINDOW and not (last > first and lowers[last - 1] in DETERMINERS):
             return True
     # A quotation just before: '..., " he concluded.' or '..." said Blinken'.
     q = ctx.quote_before(m.start)
-    if q is not None and not _SENTENCE_PUNCT.search(text[q.end : m.start]):
-        if doc.token_index(m.start) - doc.token_index(q.end) <= BACK_WINDOW:
+    if q is not None and not _SENTENCE_PUNCT.search(text, q.end, m.start):
+        if bisect_left(starts, m.start) - bisect_left(starts, q.end) <= BACK_WINDOW:
             return True
     # A personal pronoun as subject: "he concluded".
     i = m.first - 1
