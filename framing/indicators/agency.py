@@ -37,8 +37,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter
+from typing import NamedTuple
 
-from ..lexicons import Entry, Lexicon
+from ..lexicons import Lexicon
 from ..models import Hit, evolve
 from ..text import Document
 from .context import Context, make_hit
@@ -164,6 +168,16 @@ _POSSESSIVE_GAP = re.compile(r"^['\u2019\u02bc][sS]?\s+$")
 _SPACES = re.compile(r"\s+")
 
 
+class _Tokens(NamedTuple):
+    """A document's text and token table, read once per article and handed to the helpers of the passive
+    rule (``Document.token_starts`` and ``token_ends`` are properties, a call at every read)."""
+
+    text: str
+    lowers: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
 def detect(ctx: Context) -> list[Hit]:
     lex = ctx.lexicons.get(FAMILY)
     if lex is None:
@@ -172,8 +186,11 @@ def detect(ctx: Context) -> list[Hit]:
     outcomes = lexicon_hits(ctx, FAMILY)
     # A listed outcome word used as a passive participle ("were drowned") is reported once, as the passive.
     starts = [h.start for h in passives]
-    hits = passives + [h for h in outcomes if not _overlaps(h, passives, starts)]
-    hits.sort(key=lambda h: (h.start, h.end))
+    outcomes = [h for h in outcomes if not _overlaps(h, passives, starts)]
+    if not outcomes:
+        return passives  # found in text order
+    hits = passives + outcomes
+    hits.sort(key=attrgetter("start", "end"))
     return hits
 
 
@@ -188,14 +205,20 @@ def find_passives(doc: Document, lex: Lexicon) -> list[Hit]:
     with_agent = rules.get("passive_with_agent")
     if agentless is None and with_agent is None:
         return []
-    text = doc.text
+    # Each rule's hit is made once, over no text, and copied with the span, explanation and doer of every
+    # passive: one copy per passive instead of a new hit and then a copy with the explanation changed.
+    no_doer, doer = (make_hit(FAMILY, lex, e, doc, 0, 0) if e is not None else None for e in (agentless, with_agent))
     sentences = doc.sentences
-    lowers, starts, ends = doc.token_lowers, doc.token_starts, doc.token_ends
+    toks = _Tokens(doc.text, doc.token_lowers, doc.token_starts, doc.token_ends)
+    text, lowers, starts, ends = toks
+    last = len(lowers) - 1
     si = 0
     hits: list[Hit] = []
     nxt = 0  # the first token after the last passive found
-    for i in [k for k, w in enumerate(lowers) if w in AUXILIARIES]:
-        if i < nxt:
+    # The auxiliaries are found by C loops (a few dozen among hundreds of tokens), and about half are
+    # dropped on the word after them alone, before any offset is read.
+    for i in compress(count(), map(AUXILIARIES.__contains__, lowers)):
+        if i < nxt or i == last or _after_auxiliary(lowers[i + 1]) is None:
             continue
         if i > 0 and lowers[i - 1] == "there":  # "there were wounded ...": existential, not passive
             continue
@@ -203,27 +226,28 @@ def find_passives(doc: Document, lex: Lexicon) -> list[Hit]:
         while si < len(sentences) and sentences[si].end <= aux_start:
             si += 1
         s_end = sentences[si].end if si < len(sentences) and sentences[si].start <= aux_start else len(text)
-        p = _participle_index(doc, i, s_end)
+        p = _participle_index(toks, i, s_end)
         if p is None:
             continue
         participle = lowers[p]
         end = p  # the last token of the hit: the participle, or its particle
-        if _particle(doc, p, s_end):
+        if p < last and lowers[p + 1] in PARTICLES and _particle(toks, p, s_end):  # mostly decided on the word
             end = p + 1
-        by = _by_index(doc, end, s_end)
-        agent = _agent(doc, by, s_end) if by is not None else ""
-        entry: Entry | None = with_agent if agent else agentless
-        if entry is None:
-            nxt = end + 1
+        by = _by_index(toks, end, s_end)
+        agent = _agent(toks, by, s_end) if by is not None else ""
+        template = doer if agent else no_doer
+        nxt = end + 1
+        if template is None:
             continue
-        hit = make_hit(FAMILY, lex, entry, doc, aux_start, ends[end])
-        explain = hit.explain
+        explain = template.explain
         if participle in VIOLENCE_PARTICIPLES:
             explain = (VIOLENT_DOER if agent else VIOLENT_NO_DOER) + explain
         if agent:
             explain = f"{explain} Doer named: {agent}."
-        hits.append(evolve(hit, explain=explain, agent=agent))
-        nxt = end + 1
+        hit_end = ends[end]
+        hits.append(
+            evolve(template, text=text[aux_start:hit_end], start=aux_start, end=hit_end, explain=explain, agent=agent)
+        )
     return hits
 
 
@@ -252,20 +276,39 @@ def _is_participle(low: str) -> bool:
     return True
 
 
-def _participle_index(doc: Document, i: int, s_end: int) -> int | None:
+_CHAINED, _PARTICIPLE, _ADVERB = 1, 2, 3
+
+
+# Cached: the words after auxiliaries are few and repeat from article to article, and a call of the cache
+# costs a fraction of a call of the tests behind it. Bounded, for a long-running process.
+@lru_cache(maxsize=1 << 14)
+def _after_auxiliary(low: str) -> int | None:
+    """What the token ``low`` (folded) can be in a passive after its auxiliary: a form of *be* that may be
+    chained ("was being held"), the participle, an adverb; or None (the auxiliary makes no passive)."""
+    if low in CHAINED:
+        return _CHAINED
+    if _is_participle(low):
+        return _PARTICIPLE
+    if _is_adverb(low):
+        return _ADVERB
+    return None
+
+
+def _participle_index(toks: _Tokens, i: int, s_end: int) -> int | None:
     """Index of the participle of a passive whose auxiliary is token ``i``, or None."""
-    text = doc.text
-    lowers, starts, ends = doc.token_lowers, doc.token_starts, doc.token_ends
+    text, lowers, starts, ends = toks
     n = len(lowers)
     adverbs = chained = 0
     j = i + 1
     while j < n:
         low = lowers[j]
-        if ends[j] > s_end or not _plain(text, ends[j - 1], starts[j]):
+        # A single space, as nearly every gap is, needs no closer look.
+        if ends[j] > s_end or (text[ends[j - 1] : starts[j]] != " " and not _plain(text, ends[j - 1], starts[j])):
             return None
-        if low in CHAINED and chained < 2:
+        kind = _after_auxiliary(low)
+        if kind == _CHAINED and chained < 2:
             chained += 1
-        elif _is_participle(low):
+        elif kind == _PARTICIPLE:
             # A capitalised -ed word after a lower-case auxiliary is a name ("was Ahmed"), not a verb.
             if text[starts[j]].isupper() and not text[starts[i]].isupper():
                 return None
@@ -273,7 +316,7 @@ def _participle_index(doc: Document, i: int, s_end: int) -> int | None:
             if after and j + 1 < n and lowers[j + 1] in after and _plain(text, ends[j], starts[j + 1]):
                 return None
             return j
-        elif _is_adverb(low) and adverbs < MAX_ADVERBS:
+        elif kind == _ADVERB and adverbs < MAX_ADVERBS:
             adverbs += 1
         else:
             return None
@@ -281,10 +324,9 @@ def _participle_index(doc: Document, i: int, s_end: int) -> int | None:
     return None
 
 
-def _particle(doc: Document, p: int, s_end: int) -> bool:
+def _particle(toks: _Tokens, p: int, s_end: int) -> bool:
     """Whether the token after the participle is its particle ("gunned down"), not "up to ten"."""
-    text = doc.text
-    lowers, starts, ends = doc.token_lowers, doc.token_starts, doc.token_ends
+    text, lowers, starts, ends = toks
     n = len(lowers)
     if p + 1 >= n or lowers[p + 1] not in PARTICLES or ends[p + 1] > s_end:
         return False
@@ -293,15 +335,15 @@ def _particle(doc: Document, p: int, s_end: int) -> bool:
     return not (p + 2 < n and lowers[p + 2] == "to" and _plain(text, ends[p + 1], starts[p + 2]))
 
 
-def _by_index(doc: Document, p: int, s_end: int) -> int | None:
+def _by_index(toks: _Tokens, p: int, s_end: int) -> int | None:
     """Index of a "by" within BY_WINDOW words after token ``p`` (the participle or its particle), or None.
 
     A comma ends the search too: "killed, by all accounts, ..." is an aside, not a doer.
     """
-    text = doc.text
-    lowers, starts, ends = doc.token_lowers, doc.token_starts, doc.token_ends
+    text, lowers, starts, ends = toks
     for k in range(p + 1, min(p + 1 + BY_WINDOW, len(lowers))):
-        if ends[k] > s_end or _STOP_GAP.search(text[ends[k - 1] : starts[k]]):
+        gap = text[ends[k - 1] : starts[k]]
+        if ends[k] > s_end or (gap != " " and _STOP_GAP.search(gap)):  # a space, as usual, needs no search
             return None
         low = lowers[k]
         if low == "by":
@@ -311,10 +353,9 @@ def _by_index(doc: Document, p: int, s_end: int) -> int | None:
     return None
 
 
-def _agent(doc: Document, by: int, s_end: int) -> str:
+def _agent(toks: _Tokens, by: int, s_end: int) -> str:
     """The doer named after "by": up to MAX_AGENT_WORDS words, to the next punctuation or clause word."""
-    text = doc.text
-    lowers, starts, ends = doc.token_lowers, doc.token_starts, doc.token_ends
+    text, lowers, starts, ends = toks
     n = len(lowers)
     first = by + 1
     if first >= n:

@@ -9,10 +9,11 @@ personal-pronoun subject, or, for verbs such as *tell*, a named listener.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..lexicons import Entry
 from ..matcher import Match
-from ..models import Hit
+from ..models import Hit, evolve
 from ..text import Document
 from .context import Context, make_hit
 
@@ -30,6 +31,7 @@ NOT_A_REPORT = frozenset({"can", "could", "will", "would", "shall", "should", "m
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind"})
 LISTENER_WORDS = frozenset({"him", "her", "them", "us", "me", "reporters", "journalists", "lawmakers", "parliament"})
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+_QUOTE_OR_COLON = frozenset(QUOTE_MARKS + ":")
 _SENTENCE_PUNCT = re.compile(r"[.;!?]")
 # How far (in tokens) a quotation may stand from its reporting verb and still be its speech.
 QUOTE_WINDOW = 6
@@ -40,11 +42,22 @@ def find_attribution(ctx: Context) -> list[Hit]:
     lex = ctx.lexicons.get("attribution")
     if lex is None:
         return []
+    doc = ctx.doc
+    text = doc.text
     hits = []
+    # A few verbs make most hits ("said" above all): the first hit of an entry is made, and the others
+    # are copies of it with their own span, which costs half as much.
+    first_hits: dict[int, Hit] = {}
     for m in ctx.matches("attribution"):
         entry = _reporting_entry(ctx, m)
-        if entry is not None:
-            hits.append(make_hit("attribution", lex, entry, ctx.doc, m.start, m.end))
+        if entry is None:
+            continue
+        first = first_hits.get(id(entry))
+        if first is None:
+            hit = first_hits[id(entry)] = make_hit("attribution", lex, entry, doc, m.start, m.end)
+        else:
+            hit = evolve(first, text=text[m.start : m.end], start=m.start, end=m.end)
+        hits.append(hit)
     return hits
 
 
@@ -56,12 +69,16 @@ def _reporting_entry(ctx: Context, m: Match) -> Entry | None:
     """The first entry of the match that is used here as a reporting verb, or None."""
     doc = ctx.doc
     prev = doc.token_lowers[m.first - 1] if m.first > 0 else None
+    # The word before rules out a verb reading: "the alleged plot", "a stated aim" (an adjective), "what
+    # we can say" (not a report). The word is tested first, as it seldom is one of these.
+    not_verb = (
+        prev is not None
+        and (prev in NOT_A_REPORT or (m.first == m.last and prev in DETERMINERS))
+        and _plain(doc, doc.token_ends[m.first - 1], m.start)
+    )
     for entry in m.entries:
-        if entry.pos == "verb" and prev is not None and _plain(doc, doc.token_ends[m.first - 1], m.start):
-            if m.first == m.last and prev in DETERMINERS:
-                continue  # "the alleged plot", "a stated aim": an adjective, not a report
-            if prev in NOT_A_REPORT:
-                continue
+        if not_verb and entry.pos == "verb":
+            continue
         if entry.context != "speech" or _speech_context(ctx, m, entry):
             return entry
     return None
@@ -83,23 +100,25 @@ def _speech_context(ctx: Context, m: Match, entry: Entry) -> bool:
         k += 1
     after_end = starts[k] if k < n else len(text)
     gap = text[ends[k - 1] if k > m.last + 1 else m.end : after_end]
-    if any(c in QUOTE_MARKS or c == ":" for c in gap) and not _SENTENCE_PUNCT.search(gap.split(":")[0]):
+    if not _QUOTE_OR_COLON.isdisjoint(gap) and not _SENTENCE_PUNCT.search(gap.split(":")[0]):
         return True
     if k < n and lowers[k] == "that" and not _SENTENCE_PUNCT.search(gap):
         return True
     if entry.term in ADDRESSEE_VERBS and k < n and not _SENTENCE_PUNCT.search(gap):
         if text[starts[k] : starts[k] + 1].isupper() or lowers[k] in LISTENER_WORDS:
             return True
-    # A quotation a few words after, in the same sentence, not introduced by a determiner.
+    # A quotation a few words after, in the same sentence, not introduced by a determiner. (The stretches
+    # between are searched in place, not sliced: a quotation may stand paragraphs away; and the tokens are
+    # counted by ``doc.token_index``'s bisection, without its calls.)
     q = ctx.quote_after(m.end)
-    if q is not None and not _SENTENCE_PUNCT.search(text[m.end : q.start]):
-        first, last = doc.token_index(m.end), doc.token_index(q.start)
+    if q is not None and not _SENTENCE_PUNCT.search(text, m.end, q.start):
+        first, last = bisect_left(starts, m.end), bisect_left(starts, q.start)
         if last - first <= QUOTE_WINDOW and not (last > first and lowers[last - 1] in DETERMINERS):
             return True
     # A quotation just before: '..., " he concluded.' or '..." said Blinken'.
     q = ctx.quote_before(m.start)
-    if q is not None and not _SENTENCE_PUNCT.search(text[q.end : m.start]):
-        if doc.token_index(m.start) - doc.token_index(q.end) <= BACK_WINDOW:
+    if q is not None and not _SENTENCE_PUNCT.search(text, q.end, m.start):
+        if bisect_left(starts, m.start) - bisect_left(starts, q.end) <= BACK_WINDOW:
             return True
     # A personal pronoun as subject: "he concluded".
     i = m.first - 1
