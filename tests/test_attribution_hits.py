@@ -9,7 +9,7 @@ from framing.text import Document
 
 
 def test_every_hit_of_a_repeated_verb_has_its_own_span() -> None:
-    # The hits of one entry after its first are copies of the first, with their own span.
+    # Three hits of one entry: each has its own span and text, the rest as a hit made afresh.
     lexicons = load_shipped()
     lex = lexicons["attribution"]
     text = 'He said the talks failed. "We tried," she says. They said that it was over, officials told him.'

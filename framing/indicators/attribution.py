@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from ..lexicons import Entry
 from ..matcher import Match
-from ..models import Hit, evolve
+from ..models import Hit
 from ..text import Document
 from .context import Context, make_hit
 
@@ -42,22 +42,11 @@ def find_attribution(ctx: Context) -> list[Hit]:
     lex = ctx.lexicons.get("attribution")
     if lex is None:
         return []
-    doc = ctx.doc
-    text = doc.text
     hits = []
-    # A few verbs make most hits ("said" above all): the first hit of an entry is made, and the others
-    # are copies of it with their own span, which costs half as much.
-    first_hits: dict[int, Hit] = {}
     for m in ctx.matches("attribution"):
         entry = _reporting_entry(ctx, m)
-        if entry is None:
-            continue
-        first = first_hits.get(id(entry))
-        if first is None:
-            hit = first_hits[id(entry)] = make_hit("attribution", lex, entry, doc, m.start, m.end)
-        else:
-            hit = evolve(first, text=text[m.start : m.end], start=m.start, end=m.end)
-        hits.append(hit)
+        if entry is not None:
+            hits.append(make_hit("attribution", lex, entry, ctx.doc, m.start, m.end))
     return hits
 
 
