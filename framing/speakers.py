@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from .lexicons import Lexicon
-from .models import Hit, Quote, Span, Speaker, evolve
+from .models import Hit, Quote, Span, Speaker, evolve, rebuild
 from .text import Document
 
 # Words of a title or office that precede a name ("US Secretary of State Antony Blinken").
@@ -114,22 +114,27 @@ def _in_clause(gap: str) -> bool:
 def _name_before(w: _Words, index: int) -> str:
     """A capitalised run of tokens ending just before token ``index`` (allowing "X, told")."""
     j = index - 1
-    gap = w.text[w.ends[j] : w.starts[index]].strip() if j >= 0 else ""
-    if gap and gap not in {",", "\u201c", '"'}:
+    if j < 0:
+        return ""
+    gap = w.text[w.ends[j] : w.starts[index]]
+    if gap != " " and gap.strip() not in ("", ",", "\u201c", '"'):
         return ""  # "X, told" (appositive) and 'Blinken "reiterated' pass; other punctuation does not
     # The run is tokens first .. index - 1, grown leftwards.
+    lower, is_name = w.lower, w.is_name
     first = index
-    while j >= 0 and (w.is_name(j) or (w.lower[j] == "of" and first < index)):
+    while j >= 0 and (is_name(j) or (lower[j] == "of" and first < index)):
         first = j
         if j == 0 or not w.plain(j - 1):
             break
         j -= 1
-    while first < index and w.lower[first] == "of":
+    while first < index and lower[first] == "of":
         first += 1
-    k = first - 1 if first < index else -1
-    if k >= 0 and w.lower[k] in PREPOSITIONS and w.plain(k):
+    if first == index:
+        return ""
+    k = first - 1
+    if k >= 0 and lower[k] in PREPOSITIONS and w.plain(k):
         return ""  # "speaking at the UAE, asserted": a place, not the speaker
-    return _clean_name(w.words(range(first, index)))
+    return _clean_name(w, first, index)
 
 
 def _name_after(w: _Words, index: int) -> str:
@@ -142,13 +147,13 @@ def _name_after(w: _Words, index: int) -> str:
         return ""
     if lower[j] in DETERMINERS:
         j += 1
-    run: list[int] = []
     start = j
-    while j < n and len(run) < 8:
-        if w.is_name(j) or (lower[j] == "of" and run):
-            run.append(j)
+    size = 0  # the run of name, role and title words: tokens start .. start + size - 1
+    while j < n and size < 8:
+        if w.is_name(j) or (lower[j] == "of" and size):
+            size += 1
         elif lower[j] in ROLE_OR_TITLE:
-            run.append(j)
+            size += 1
             # "says State Department spokesman" / "said Nova Arvel mayor Pieter Grann"
             if not (j + 1 < n and w.plain(j) and w.is_cap(j + 1)):
                 break
@@ -157,10 +162,11 @@ def _name_after(w: _Words, index: int) -> str:
         if not w.plain(j):
             break
         j += 1
-    # "said the group's director, Ruth Amsel": a role, a comma, then the name.
-    k = j if run else start
+    # "said the group's director, Ruth Amsel": a role, a comma, then the name. The gaps looked at are
+    # those before tokens start + 1 onwards (the one before ``start`` is the verb's own, checked above).
+    k = max(j, start + 1)
     while k < n and k - start < 8:
-        gap = w.text[w.ends[k - 1] : w.starts[k]] if k > start else ""
+        gap = w.text[w.ends[k - 1] : w.starts[k]]
         if gap != " ":  # (a single space: on to the next word)
             if not _in_clause(gap):
                 break
@@ -170,37 +176,47 @@ def _name_after(w: _Words, index: int) -> str:
             if gap not in ("", "'", "\u2019", "'s", "\u2019s"):
                 break
         k += 1
-    if run and lower[run[-1]] in ROLE_OR_TITLE:
-        return " ".join(w.words(run))
-    return _clean_name(w.words(run))
+    end = start + size
+    if size and lower[end - 1] in ROLE_OR_TITLE:
+        return " ".join(w.words(range(start, end)))
+    return _clean_name(w, start, end)
 
 
-def _name_from(w: _Words, k: int) -> str:
-    run = []
-    while k < w.n and w.is_name(k) and len(run) < 5:
-        run.append(k)
-        if not w.plain(k):
+def _name_from(w: _Words, first: int) -> str:
+    """The name that starts at token ``first``: up to five capitalised tokens with only spaces between."""
+    end = first
+    while end < w.n and w.is_name(end) and end - first < 5:
+        end += 1
+        if not w.plain(end - 1):
             break
-        k += 1
-    return _clean_name(w.words(run))
+    return _clean_name(w, first, end)
 
 
-def _clean_name(words: list[str]) -> str:
-    """The trailing part of a capitalised run (its tokens as written) that is a name, not a title: 'Antony Blinken'."""
-    while words and words[0].lower() in OPENERS:
-        words.pop(0)
-    while words and words[-1].lower() == "of":
-        words.pop()
-    out: list[str] = []
-    for w in reversed(words):
-        if w.lower() in TITLE_WORDS and out:
-            break
-        out.insert(0, w)
-    # A run that is all title words ("White House", "United States") is kept whole: an institution.
-    name = " ".join(out).strip()
-    if name.lower() in {"he", "she", "they", "it", "the", "we", "i"}:
+# What a run of capitalised words may come down to without being a name.
+_NOT_NAMES = frozenset({"he", "she", "they", "it", "the", "we", "i"})
+
+
+def _clean_name(w: _Words, first: int, end: int) -> str:
+    """The trailing part of the capitalised run of tokens first .. end - 1 that is a name, not a title:
+    'Antony Blinken'.
+
+    The words are tested case-folded as ``w.lower`` holds them: the word sets hold plain ASCII words,
+    which a token's folded form matches exactly when its lower-cased written form does.
+    """
+    lower = w.lower
+    while first < end and lower[first] in OPENERS:
+        first += 1
+    while first < end and lower[end - 1] == "of":
+        end -= 1
+    if first == end:
         return ""
-    return name
+    # The last word, and the words before it back to the nearest title word ("Secretary of State Antony
+    # Blinken" -> "Antony Blinken").
+    cut = end - 1
+    while cut > first and lower[cut - 1] not in TITLE_WORDS:
+        cut -= 1
+    name = " ".join(w.words(range(cut, end)))
+    return "" if name.lower() in _NOT_NAMES else name
 
 
 def _subject(doc: Document, w: _Words, verb: Hit) -> tuple[str, str]:
@@ -232,15 +248,15 @@ def _subject(doc: Document, w: _Words, verb: Hit) -> tuple[str, str]:
     # "Macron, speaking at the UAE, asserted": the name that opens the sentence, set off by a comma.
     sentence = doc.sentence_at(verb.start)
     if sentence is not None:
-        run = []
-        for k in range(w.index(sentence.start), vi):
+        first = end = w.index(sentence.start)  # the run: tokens first .. end - 1
+        for k in range(first, vi):
             if not w.is_name(k):
-                run = []
+                end = first
                 break
-            run.append(k)
+            end = k + 1
             if not w.plain(k):
                 break
-        name = _clean_name(w.words(run)) if run and w.text.startswith(",", w.ends[run[-1]]) else ""
+        name = _clean_name(w, first, end) if end > first and w.text.startswith(",", w.ends[end - 1]) else ""
         if name and name.lower() not in TITLE_WORDS and name.lower() not in OPENERS:
             return "name", name
     return "", ""
@@ -563,15 +579,14 @@ def speaker_table(quotes: Sequence[Quote], attribution: Sequence[Hit], doc: Docu
             key = (h.text.lower(), h.category)
             said[key] = said.get(key, 0) + 1
             first.setdefault(h.speaker, h.start)
-    names = sorted(first, key=lambda n: first[n])
-    return [
-        Speaker(
-            name=n,
-            quotes=counts.get(n, 0),
-            words=words.get(n, 0),
-            indirect=indirect.get(n, 0),
-            first_position=first[n],
-            verbs=tuple((v, s, c) for (v, s), c in sorted(verbs.get(n, {}).items(), key=lambda kv: (-kv[1], kv[0]))),
-        )
+    names = sorted(first, key=first.__getitem__)
+    rows = [
+        (n, counts.get(n, 0), words.get(n, 0), indirect.get(n, 0), first[n], _verb_counts(verbs.get(n, {})))
         for n in names
     ]
+    return list(rebuild(Speaker, rows))  # Speaker(*row) for every row, without the frozen __init__
+
+
+def _verb_counts(said: dict[tuple[str, str], int]) -> tuple[tuple[str, str, int], ...]:
+    """(verb, stance, times) for every verb of a speaker, the most frequent first, then by verb and stance."""
+    return tuple((v, s, -c) for c, v, s in sorted([(-c, v, s) for (v, s), c in said.items()]))
