@@ -464,19 +464,22 @@ def _verb_for(doc: Document, w: _Words, q: Quote, verbs: _VerbIndex) -> Hit | No
     A quotation that opens its sentence takes the verb right after it ('"...," he said'); one inside a
     sentence takes the nearest verb before it ('asserted that the talks could "not reopen swiftly"').
     Only verbs in the quotation's sentence count (from the sentence of its first character to the end of
-    the sentence of its last).
+    the sentence of its last). The second choice is looked for only when the first is missing.
     """
     opening = doc.sentence_at(q.start)
-    closing = doc.sentence_at(max(0, q.end - 1))
     sentence_start = opening.start if opening is not None else 0
-    sentence_end = closing.end if closing is not None else len(doc.text)
-    after = verbs.first_starting(q.end, sentence_end)
-    near_after = after if after is not None and w.index(after.start) - w.index(q.end) <= QUOTE_WINDOW else None
-    before = verbs.last_within(sentence_start, q.start)
     opens_sentence = opening is None or not doc.text[opening.start : q.start].strip(" \t\"'\u201c\u2018")
     if opens_sentence:
-        return near_after or before
-    return before or near_after
+        return _verb_after(doc, w, q, verbs) or verbs.last_within(sentence_start, q.start)
+    return verbs.last_within(sentence_start, q.start) or _verb_after(doc, w, q, verbs)
+
+
+def _verb_after(doc: Document, w: _Words, q: Quote, verbs: _VerbIndex) -> Hit | None:
+    """The first verb after a quotation, if it is in the sentence of its last character and close to it."""
+    closing = doc.sentence_at(max(0, q.end - 1))
+    sentence_end = closing.end if closing is not None else len(doc.text)
+    after = verbs.first_starting(q.end, sentence_end)
+    return after if after is not None and w.index(after.start) - w.index(q.end) <= QUOTE_WINDOW else None
 
 
 # What may stand between a reporting verb and the speech it reports: "said on Friday that ...".
