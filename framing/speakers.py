@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from operator import attrgetter
 
 from .lexicons import Lexicon
 from .models import Hit, Quote, Span, Speaker, evolve, rebuild
@@ -55,6 +57,7 @@ ROLE_OR_TITLE = ROLE_NOUNS | TITLE_WORDS
 QUOTE_WINDOW = 6  # tokens between a quotation and the verb that reports it
 
 
+@lru_cache(maxsize=4096)  # the same names come back, several times an article and article after article
 def _is_institution(name: str) -> bool:
     return not INSTITUTION_WORDS.isdisjoint(map(str.lower, name.split())) or name.lower().endswith("spokesman")
 
@@ -277,7 +280,7 @@ def _resolve(doc: Document, w: _Words, attribution: Sequence[Hit]) -> dict[int, 
     out: dict[int, str] = {}
     named: list[tuple[int, str]] = []  # (offset, name) of verbs with a named speaker so far
     previous: tuple[int, str] | None = None  # the last verb and its speaker
-    for verb in sorted(attribution, key=lambda h: h.start):
+    for verb in sorted(attribution, key=_start):
         how, who = found[verb.start]
         if how == "pronoun" or how == "participle":  # both look back within the verb's sentence
             sentence = doc.sentence_at(verb.start)
@@ -318,7 +321,7 @@ def canonical_names(names: Sequence[str], actors: Lexicon | None) -> dict[str, s
     """Map every name to its fullest form: via the actors lexicon, then by shared surname."""
     full: dict[str, str] = {}
     lookup = _person_forms(actors) if actors is not None else {}
-    for name in names:
+    for name in dict.fromkeys(names):  # each name once, in the order given
         full[name] = lookup.get(name.lower(), name)
     by_surname: dict[str, str] = {}
     for name in sorted(set(full.values()), key=lambda n: -len(n.split())):
@@ -407,13 +410,16 @@ def attribute(
     for h in attribution:
         who = verb_speaker.get(h.start, "")
         hits.append(_named(h, names.get(who, who)))
-    out.sort(key=lambda q: q.start)
+    out.sort(key=_start)
     return out, hits
 
 
 def _named(record: Quote | Hit, speaker: str):
     """The record with the speaker given: a copy, unless it has that speaker already (records are frozen)."""
     return record if record.speaker == speaker else evolve(record, speaker=speaker)
+
+
+_start = attrgetter("start")
 
 
 def _is_partial(doc: Document, w: _Words, q: Quote) -> bool:
