@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, le
 
 from .lexicons import Lexicon
 from .models import Hit, Quote, Span, Speaker, evolve, rebuild
@@ -55,6 +55,8 @@ _HEADLINE_LEFT = re.compile(r"^([A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,3}): (\S.*)$")
 _HEADLINE_RIGHT = re.compile(r"^(\S.*\S):\s+([A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,3})$")
 ROLE_OR_TITLE = ROLE_NOUNS | TITLE_WORDS
 QUOTE_WINDOW = 6  # tokens between a quotation and the verb that reports it
+_start = attrgetter("start")
+_end = attrgetter("end")
 
 
 @lru_cache(maxsize=4096)  # the same names come back, several times an article and article after article
@@ -165,11 +167,13 @@ def _name_after(w: _Words, index: int) -> str:
         if not w.plain(j):
             break
         j += 1
-    # "said the group's director, Ruth Amsel": a role, a comma, then the name. The gaps looked at are
-    # those before tokens start + 1 onwards (the one before ``start`` is the verb's own, checked above).
-    k = max(j, start + 1)
-    while k < n and k - start < 8:
-        gap = w.text[w.ends[k - 1] : w.starts[k]]
+    # "said the group's director, Ruth Amsel": a role, a comma, then the name, within 8 tokens of
+    # ``start``. The gaps looked at are those before tokens start + 1 onwards. (Several words are
+    # often passed over here, so the lists are read through local names.)
+    text, starts, ends = w.text, w.starts, w.ends
+    k, stop = max(j, start + 1), min(n, start + 8)
+    while k < stop:
+        gap = text[ends[k - 1] : starts[k]]
         if gap != " ":  # (a single space: on to the next word)
             if not _in_clause(gap):
                 break
@@ -225,10 +229,9 @@ def _clean_name(w: _Words, first: int, end: int) -> str:
 def _subject(doc: Document, w: _Words, verb: Hit) -> tuple[str, str]:
     """How a reporting verb names its speaker: ("name", X), ("pronoun", "he"), ("participle", "") or ("", "")."""
     vi = w.index(verb.start)
-    vj = w.index(verb.end) - 1
     said = verb.text.lower()
     if said.startswith("according"):
-        return "name", _name_after(w, vj)
+        return "name", _name_after(w, w.index(verb.end) - 1)
     prev = w.lower[vi - 1] if vi > 0 else None  # the token before the verb, case-folded
     if prev is not None and prev in PERSON_PRONOUNS and w.plain(vi - 1):
         return "pronoun", prev
@@ -237,7 +240,7 @@ def _subject(doc: Document, w: _Words, verb: Hit) -> tuple[str, str]:
     before = _name_before(w, vi)
     if before:
         return "name", before
-    after = _name_after(w, vj)
+    after = _name_after(w, w.index(verb.end) - 1)  # (from the verb's last token)
     if after:
         return "name", after
     # "An army spokesman said", "Korvath officials said": a short phrase ending in a role noun.
@@ -299,14 +302,16 @@ def _resolve(doc: Document, w: _Words, attribution: Sequence[Hit]) -> dict[int, 
 
 
 def _mentioned_before(doc: Document, persons: set[str], start: int, end: int) -> str:
-    """The person named last in text[start:end] ("Benny Gantz, who ..., wrote in which he wrote")."""
+    """The person named last in text[start:end] ("Benny Gantz, who ..., wrote in which he wrote").
+
+    A person is found by their last word: wherever the whole name is, its last word is too.
+    """
     best, at = "", -1
-    span = doc.text[start:end]
+    text = doc.text
     for name in persons:
-        for form in {name, name.split()[-1]}:
-            i = span.rfind(form)
-            if i > at:
-                best, at = name, i
+        i = text.rfind(name.split()[-1], start, end)
+        if i > at:
+            best, at = name, i
     return best
 
 
@@ -419,9 +424,6 @@ def _named(record: Quote | Hit, speaker: str):
     return record if record.speaker == speaker else evolve(record, speaker=speaker)
 
 
-_start = attrgetter("start")
-
-
 def _is_partial(doc: Document, w: _Words, q: Quote) -> bool:
     """A few quoted words inside the writer's own sentence ('cited Iran's "lack of seriousness"')."""
     words = w.index(q.inner_end) - w.index(q.inner_start)
@@ -442,8 +444,8 @@ class _VerbIndex:
 
     def __init__(self, verbs: Sequence[Hit]) -> None:
         self.verbs = list(verbs)
-        self.starts = starts = [h.start for h in self.verbs]
-        self.in_order = all(a <= b for a, b in zip(starts, starts[1:])) and all(h.start <= h.end for h in verbs)
+        self.starts = starts = list(map(_start, self.verbs))
+        self.in_order = all(map(le, starts, starts[1:])) and all(map(le, starts, map(_end, self.verbs)))
 
     def first_starting(self, lo: int, hi: int) -> Hit | None:
         """The first verb that starts in [lo, hi)."""
@@ -618,4 +620,4 @@ def speaker_table(quotes: Sequence[Quote], attribution: Sequence[Hit], doc: Docu
 
 def _verb_counts(said: dict[tuple[str, str], int]) -> tuple[tuple[str, str, int], ...]:
     """(verb, stance, times) for every verb of a speaker, the most frequent first, then by verb and stance."""
-    return tuple((v, s, -c) for c, v, s in sorted([(-c, v, s) for (v, s), c in said.items()]))
+    return tuple([(v, s, -c) for c, v, s in sorted([(-c, v, s) for (v, s), c in said.items()])])
