@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from operator import attrgetter, le
+from operator import attrgetter, itemgetter, le
 
 from .lexicons import Lexicon
 from .models import Hit, Quote, Span, Speaker, evolve, rebuild
@@ -588,36 +588,39 @@ def _colon_lines(text: str) -> Iterator[tuple[int, str]]:
 
 def speaker_table(quotes: Sequence[Quote], attribution: Sequence[Hit], doc: Document) -> list[Speaker]:
     """Per speaker: quotations, quoted words, reported-speech clauses, first position and verbs."""
-    counts: dict[str, int] = {}
-    words: dict[str, int] = {}
-    indirect: dict[str, int] = {}
-    first: dict[str, int] = {}
-    verbs: dict[str, dict[tuple[str, str], int]] = {}  # speaker -> (verb lower-cased, stance) -> times
+    # Per speaker, in the order first met, the fields of its Speaker record as a row that is counted in
+    # place: [name, quotes, words, indirect, first position, verbs].
+    rows: dict[str, list] = {}
     starts = doc.token_starts  # words of a quotation: tokens from its inner start to its inner end
     for q in quotes:
         who = q.speaker
         if not who or q.kind == "scare":
             continue
-        first[who] = min(first.get(who, q.start), q.start)
+        row = rows.get(who)
+        if row is None:
+            row = rows[who] = [who, 0, 0, 0, q.start, []]
+        elif q.start < row[4]:
+            row[4] = q.start
         if q.kind == "indirect":
-            indirect[who] = indirect.get(who, 0) + 1
+            row[3] += 1
         else:
-            counts[who] = counts.get(who, 0) + 1
-            words[who] = words.get(who, 0) + bisect_left(starts, q.inner_end) - bisect_left(starts, q.inner_start)
+            row[1] += 1
+            row[2] += bisect_left(starts, q.inner_end) - bisect_left(starts, q.inner_start)
+    said: dict[tuple[str, str, str], int] = {}  # (speaker, verb lower-cased, stance) -> times
     for h in attribution:
-        if h.speaker:
-            said = verbs.setdefault(h.speaker, {})
-            key = (h.text.lower(), h.category)
+        who = h.speaker
+        if who:
+            if who not in rows:
+                rows[who] = [who, 0, 0, 0, h.start, []]
+            key = (who, h.text.lower(), h.category)
             said[key] = said.get(key, 0) + 1
-            first.setdefault(h.speaker, h.start)
-    names = sorted(first, key=first.__getitem__)
-    rows = [
-        (n, counts.get(n, 0), words.get(n, 0), indirect.get(n, 0), first[n], _verb_counts(verbs.get(n, {})))
-        for n in names
-    ]
-    return list(rebuild(Speaker, rows))  # Speaker(*row) for every row, without the frozen __init__
+    # Every speaker's (verb, stance, times), the most frequent first, then by verb and stance: one sort.
+    for who, minus, verb, stance in sorted([(who, -c, v, s) for (who, v, s), c in said.items()]):
+        rows[who][5].append((verb, stance, -minus))
+    for row in rows.values():
+        row[5] = tuple(row[5])
+    # Speaker(*row) for every row, by first position, without the frozen __init__.
+    return list(rebuild(Speaker, sorted(rows.values(), key=_first_position)))
 
 
-def _verb_counts(said: dict[tuple[str, str], int]) -> tuple[tuple[str, str, int], ...]:
-    """(verb, stance, times) for every verb of a speaker, the most frequent first, then by verb and stance."""
-    return tuple([(v, s, -c) for c, v, s in sorted([(-c, v, s) for (v, s), c in said.items()])])
+_first_position = itemgetter(4)
