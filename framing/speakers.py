@@ -328,14 +328,20 @@ def canonical_names(names: Sequence[str], actors: Lexicon | None) -> dict[str, s
     lookup = _person_forms(actors) if actors is not None else {}
     for name in dict.fromkeys(names):  # each name once, in the order given
         full[name] = lookup.get(name.lower(), name)
-    by_surname: dict[str, str] = {}
-    for name in sorted(set(full.values()), key=lambda n: -len(n.split())):
-        if len(name.split()) > 1 and not _is_institution(name):
-            by_surname.setdefault(name.split()[-1].lower(), name)
+    by_surname: dict[str, str] = {}  # last word (lower case) -> the name with the most words that ends with it
+    named = [(words, name) for name in set(full.values()) if len(words := name.split()) > 1]
+    for words, name in sorted(named, key=_word_count, reverse=True):  # (stable: ties keep the set's order)
+        if not _is_institution(name):
+            by_surname.setdefault(words[-1].lower(), name)
     for name, value in full.items():
-        if len(value.split()) == 1 and value.lower() in by_surname:
-            full[name] = by_surname[value.lower()]
+        longer = by_surname.get(value.lower())  # (the keys are single words: so is a value found)
+        if longer is not None:
+            full[name] = longer
     return full
+
+
+def _word_count(named: tuple[list[str], str]) -> int:
+    return len(named[0])
 
 
 # The last actors lexicon seen and its person forms: the engine passes the same one for every article.
@@ -365,7 +371,8 @@ def attribute(
     """Quotations with speaker, verb and stance; reported speech; reporting verbs with their speaker.
 
     A quotation given is copied once, when its speaker's canonical name (which needs every speaker of
-    the article) is known; a record that already has its canonical speaker is returned as it is.
+    the article) is known; a record that already has its canonical speaker (and, for a quotation with
+    no verb, its kind) is returned as it is.
     """
     w = _Words(doc)
     verb_speaker = _resolve(doc, w, attribution)
@@ -397,8 +404,8 @@ def attribute(
         who = names.get(who, who)
         if kind is None:
             out.append(_named(q, who))
-        elif verb is None:
-            out.append(evolve(q, kind=kind, speaker=who))
+        elif verb is None:  # (often a quotation as it came, direct and without a speaker)
+            out.append(q if q.kind == kind and q.speaker == who else evolve(q, kind=kind, speaker=who))
         else:
             out.append(evolve(q, kind=kind, speaker=who, verb=verb.text, stance=verb.category))
     text = doc.text
