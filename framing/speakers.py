@@ -70,10 +70,10 @@ class _Words:
     Attribution looks at a few tokens on either side of every reporting verb, often the same ones more
     than once. The rules below read tokens through this view rather than through ``doc.tokens`` (a
     :class:`Token` record per token): a token is its index, its written form a slice of ``text``, its
-    case-folded form ``lower[i]``.
+    case-folded form ``lower[i]``. The sentences are here too, looked up the same way.
     """
 
-    __slots__ = ("text", "starts", "ends", "lower", "n")
+    __slots__ = ("text", "starts", "ends", "lower", "n", "sentences", "sentence_starts")
 
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
@@ -81,10 +81,19 @@ class _Words:
         self.ends = doc.token_ends
         self.lower = doc.token_lowers  # what ``Token.lower`` holds
         self.n = len(self.starts)
+        self.sentences = doc.sentences
+        self.sentence_starts = list(map(_start, self.sentences))
 
     def index(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset`` (as ``Document.token_index``)."""
         return bisect_left(self.starts, offset)
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The last sentence that starts at or before ``offset``, or None: what ``Document.sentence_at`` gives
+        (its test that the offset lies before the sentence's end or at least one past it always passes).
+        Attribution asks for tens of sentences an article; this answers without the method's checks."""
+        i = bisect_right(self.sentence_starts, offset) - 1
+        return self.sentences[i] if i >= 0 else None
 
     def words(self, indexes: Iterable[int]) -> list[str]:
         """The tokens at these indexes as written (``Token.text``)."""
@@ -226,7 +235,7 @@ def _clean_name(w: _Words, first: int, end: int) -> str:
     return "" if name.lower() in _NOT_NAMES else name
 
 
-def _subject(doc: Document, w: _Words, verb: Hit) -> tuple[str, str]:
+def _subject(w: _Words, verb: Hit) -> tuple[str, str]:
     """How a reporting verb names its speaker: ("name", X), ("pronoun", "he"), ("participle", "") or ("", "")."""
     vi = w.index(verb.start)
     said = verb.text.lower()
@@ -252,7 +261,7 @@ def _subject(doc: Document, w: _Words, verb: Hit) -> tuple[str, str]:
             k += 1
         return "name", " ".join(w.words(range(k, vi)))
     # "Macron, speaking at the UAE, asserted": the name that opens the sentence, set off by a comma.
-    sentence = doc.sentence_at(verb.start)
+    sentence = w.sentence_at(verb.start)
     if sentence is not None:
         first = end = w.index(sentence.start)  # the run: tokens first .. end - 1
         for k in range(first, vi):
@@ -276,9 +285,9 @@ def _comma_before(text: str, offset: int) -> bool:
     return k > 0 and text[k - 1] == ","
 
 
-def _resolve(doc: Document, w: _Words, attribution: Sequence[Hit]) -> dict[int, str]:
+def _resolve(w: _Words, attribution: Sequence[Hit]) -> dict[int, str]:
     """Speaker of every reporting verb (by its start offset), pronouns and participles resolved."""
-    found = {v.start: _subject(doc, w, v) for v in attribution}
+    found = {v.start: _subject(w, v) for v in attribution}
     persons = {who for how, who in found.values() if how == "name" and who and not _is_institution(who)}
     out: dict[int, str] = {}
     named: list[tuple[int, str]] = []  # (offset, name) of verbs with a named speaker so far
@@ -286,11 +295,11 @@ def _resolve(doc: Document, w: _Words, attribution: Sequence[Hit]) -> dict[int, 
     for verb in sorted(attribution, key=_start):
         how, who = found[verb.start]
         if how == "pronoun" or how == "participle":  # both look back within the verb's sentence
-            sentence = doc.sentence_at(verb.start)
+            sentence = w.sentence_at(verb.start)
             s_start = sentence.start if sentence else 0
             if how == "pronoun":
                 they = who in ("they", "it")
-                who = _mentioned_before(doc, persons, s_start, verb.start) or _last(named, any_kind=they)
+                who = _mentioned_before(w.text, persons, s_start, verb.start) or _last(named, any_kind=they)
             else:
                 who = previous[1] if previous is not None and previous[0] >= s_start else ""
         if who:
@@ -301,13 +310,12 @@ def _resolve(doc: Document, w: _Words, attribution: Sequence[Hit]) -> dict[int, 
     return out
 
 
-def _mentioned_before(doc: Document, persons: set[str], start: int, end: int) -> str:
+def _mentioned_before(text: str, persons: set[str], start: int, end: int) -> str:
     """The person named last in text[start:end] ("Benny Gantz, who ..., wrote in which he wrote").
 
     A person is found by their last word: wherever the whole name is, its last word is too.
     """
     best, at = "", -1
-    text = doc.text
     for name in persons:
         i = text.rfind(name.split()[-1], start, end)
         if i > at:
@@ -375,7 +383,7 @@ def attribute(
     no verb, its kind) is returned as it is.
     """
     w = _Words(doc)
-    verb_speaker = _resolve(doc, w, attribution)
+    verb_speaker = _resolve(w, attribution)
     verbs = _VerbIndex(attribution)
     # Every quotation given, with its kind and reporting verb (kind None: a scare quote, left as it is).
     found: list[tuple[Quote, str | None, Hit | None]] = []
@@ -384,8 +392,8 @@ def attribute(
         if q.kind == "scare":
             found.append((q, None, None))
             continue
-        verb = _verb_for(doc, w, q, verbs)
-        kind = "partial" if _is_partial(doc, w, q) else "direct"
+        verb = _verb_for(w, q, verbs)
+        kind = "partial" if _is_partial(w, q) else "direct"
         if verb is not None:
             used_verbs.add(verb.start)
         found.append((q, kind, verb))
@@ -393,7 +401,7 @@ def attribute(
     # Reported speech and headlines, as (start, end, kind, speaker, verb, stance) until the names are known.
     more = [
         (start, end, "indirect", verb_speaker.get(verb.start, ""), verb.text, verb.category)
-        for start, end, verb in _indirect(doc, w, attribution, used_verbs, quotes)
+        for start, end, verb in _indirect(w, attribution, used_verbs, quotes)
     ]
     more += [(start, end, "headline", name, ":", "neutral") for start, end, name in _headlines(doc)]
     names = canonical_names(
@@ -431,15 +439,15 @@ def _named(record: Quote | Hit, speaker: str):
     return record if record.speaker == speaker else evolve(record, speaker=speaker)
 
 
-def _is_partial(doc: Document, w: _Words, q: Quote) -> bool:
+def _is_partial(w: _Words, q: Quote) -> bool:
     """A few quoted words inside the writer's own sentence ('cited Iran's "lack of seriousness"')."""
     words = w.index(q.inner_end) - w.index(q.inner_start)
     if words >= 8:
         return False
     k = q.start  # the last character before the quotation that is not a space
-    while k > 0 and doc.text[k - 1].isspace():
+    while k > 0 and w.text[k - 1].isspace():
         k -= 1
-    return k > 0 and doc.text[k - 1].isalnum()
+    return k > 0 and w.text[k - 1].isalnum()
 
 
 class _VerbIndex:
@@ -473,7 +481,7 @@ class _VerbIndex:
         return None
 
 
-def _verb_for(doc: Document, w: _Words, q: Quote, verbs: _VerbIndex) -> Hit | None:
+def _verb_for(w: _Words, q: Quote, verbs: _VerbIndex) -> Hit | None:
     """The reporting verb of a quotation.
 
     A quotation that opens its sentence takes the verb right after it ('"...," he said'); one inside a
@@ -481,18 +489,18 @@ def _verb_for(doc: Document, w: _Words, q: Quote, verbs: _VerbIndex) -> Hit | No
     Only verbs in the quotation's sentence count (from the sentence of its first character to the end of
     the sentence of its last). The second choice is looked for only when the first is missing.
     """
-    opening = doc.sentence_at(q.start)
+    opening = w.sentence_at(q.start)
     sentence_start = opening.start if opening is not None else 0
-    opens_sentence = opening is None or not doc.text[opening.start : q.start].strip(" \t\"'\u201c\u2018")
+    opens_sentence = opening is None or not w.text[opening.start : q.start].strip(" \t\"'\u201c\u2018")
     if opens_sentence:
-        return _verb_after(doc, w, q, verbs) or verbs.last_within(sentence_start, q.start)
-    return verbs.last_within(sentence_start, q.start) or _verb_after(doc, w, q, verbs)
+        return _verb_after(w, q, verbs) or verbs.last_within(sentence_start, q.start)
+    return verbs.last_within(sentence_start, q.start) or _verb_after(w, q, verbs)
 
 
-def _verb_after(doc: Document, w: _Words, q: Quote, verbs: _VerbIndex) -> Hit | None:
+def _verb_after(w: _Words, q: Quote, verbs: _VerbIndex) -> Hit | None:
     """The first verb after a quotation, if it is in the sentence of its last character and close to it."""
-    closing = doc.sentence_at(max(0, q.end - 1))
-    sentence_end = closing.end if closing is not None else len(doc.text)
+    closing = w.sentence_at(max(0, q.end - 1))
+    sentence_end = closing.end if closing is not None else len(w.text)
     after = verbs.first_starting(q.end, sentence_end)
     return after if after is not None and w.index(after.start) - w.index(q.end) <= QUOTE_WINDOW else None
 
@@ -511,7 +519,6 @@ def _has_quotation(mark_starts: list[int], mark_ends: list[int], sentence: Span)
 
 
 def _indirect(
-    doc: Document,
     w: _Words,
     attribution: Sequence[Hit],
     used: set[int],
@@ -522,13 +529,13 @@ def _indirect(
     Each clause as (start, end, its reporting verb).
     """
     out = []
-    text = doc.text
+    text = w.text
     mark_starts = sorted(q.start for q in quotes)
     mark_ends = sorted(q.end for q in quotes)
     for verb in attribution:
         if verb.start in used or verb.in_quote or verb.text.lower().startswith("according"):
             continue
-        s = doc.sentence_at(verb.start)
+        s = w.sentence_at(verb.start)
         if s is None:
             continue
         if _has_quotation(mark_starts, mark_ends, s):
