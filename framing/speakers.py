@@ -177,21 +177,22 @@ def _name_after(w: _Words, index: int) -> str:
             break
         j += 1
     # "said the group's director, Ruth Amsel": a role, a comma, then the name, within 8 tokens of
-    # ``start``. The gaps looked at are those before tokens start + 1 onwards. (Several words are
-    # often passed over here, so the lists are read through local names.)
+    # ``start``. The gaps looked at are those before tokens start + 1 onwards; only one holding a comma
+    # can lead to a name, so with no comma in reach (most verbs) the words are not gone through.
     text, starts, ends = w.text, w.starts, w.ends
     k, stop = max(j, start + 1), min(n, start + 8)
-    while k < stop:
-        gap = text[ends[k - 1] : starts[k]]
-        if gap != " ":  # (a single space: on to the next word)
-            if not _in_clause(gap):
-                break
-            gap = gap.strip()
-            if gap == "," and w.is_name(k):
-                return _name_from(w, k)
-            if gap not in ("", "'", "\u2019", "'s", "\u2019s"):
-                break
-        k += 1
+    if k < stop and text.find(",", ends[k - 1], starts[stop - 1]) >= 0:
+        while k < stop:
+            gap = text[ends[k - 1] : starts[k]]
+            if gap != " ":  # (a single space: on to the next word)
+                if not _in_clause(gap):
+                    break
+                gap = gap.strip()
+                if gap == "," and w.is_name(k):
+                    return _name_from(w, k)
+                if gap not in ("", "'", "\u2019", "'s", "\u2019s"):
+                    break
+            k += 1
     end = start + size
     if size and lower[end - 1] in ROLE_OR_TITLE:
         return " ".join(w.words(range(start, end)))
