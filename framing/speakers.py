@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from operator import attrgetter, itemgetter, le
 
 from .lexicons import Lexicon
-from .models import Hit, Quote, Span, Speaker, evolve
+from .models import Hit, Quote, Span, Speaker, evolve, rebuild
 from .text import Document
 
 # Words of a title or office that precede a name ("US Secretary of State Antony Blinken").
@@ -53,8 +55,11 @@ _HEADLINE_LEFT = re.compile(r"^([A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,3}): (\S.*)$")
 _HEADLINE_RIGHT = re.compile(r"^(\S.*\S):\s+([A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,3})$")
 ROLE_OR_TITLE = ROLE_NOUNS | TITLE_WORDS
 QUOTE_WINDOW = 6  # tokens between a quotation and the verb that reports it
+_start = attrgetter("start")
+_end = attrgetter("end")
 
 
+@lru_cache(maxsize=4096)  # the same names come back, several times an article and article after article
 def _is_institution(name: str) -> bool:
     return not INSTITUTION_WORDS.isdisjoint(map(str.lower, name.split())) or name.lower().endswith("spokesman")
 
@@ -65,10 +70,10 @@ class _Words:
     Attribution looks at a few tokens on either side of every reporting verb, often the same ones more
     than once. The rules below read tokens through this view rather than through ``doc.tokens`` (a
     :class:`Token` record per token): a token is its index, its written form a slice of ``text``, its
-    case-folded form ``lower[i]``.
+    case-folded form ``lower[i]``. The sentences are here too, looked up the same way.
     """
 
-    __slots__ = ("text", "starts", "ends", "lower", "n")
+    __slots__ = ("text", "starts", "ends", "lower", "n", "sentences", "sentence_starts")
 
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
@@ -76,10 +81,19 @@ class _Words:
         self.ends = doc.token_ends
         self.lower = doc.token_lowers  # what ``Token.lower`` holds
         self.n = len(self.starts)
+        self.sentences = doc.sentences
+        self.sentence_starts = list(map(_start, self.sentences))
 
     def index(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset`` (as ``Document.token_index``)."""
         return bisect_left(self.starts, offset)
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The last sentence that starts at or before ``offset``, or None: what ``Document.sentence_at`` gives
+        (its test that the offset lies before the sentence's end or at least one past it always passes).
+        Attribution asks for tens of sentences an article; this answers without the method's checks."""
+        i = bisect_right(self.sentence_starts, offset) - 1
+        return self.sentences[i] if i >= 0 else None
 
     def words(self, indexes: Iterable[int]) -> list[str]:
         """The tokens at these indexes as written (``Token.text``)."""
@@ -114,22 +128,27 @@ def _in_clause(gap: str) -> bool:
 def _name_before(w: _Words, index: int) -> str:
     """A capitalised run of tokens ending just before token ``index`` (allowing "X, told")."""
     j = index - 1
-    gap = w.text[w.ends[j] : w.starts[index]].strip() if j >= 0 else ""
-    if gap and gap not in {",", "\u201c", '"'}:
+    if j < 0:
+        return ""
+    gap = w.text[w.ends[j] : w.starts[index]]
+    if gap != " " and gap.strip() not in ("", ",", "\u201c", '"'):
         return ""  # "X, told" (appositive) and 'Blinken "reiterated' pass; other punctuation does not
     # The run is tokens first .. index - 1, grown leftwards.
+    lower, is_name = w.lower, w.is_name
     first = index
-    while j >= 0 and (w.is_name(j) or (w.lower[j] == "of" and first < index)):
+    while j >= 0 and (is_name(j) or (lower[j] == "of" and first < index)):
         first = j
         if j == 0 or not w.plain(j - 1):
             break
         j -= 1
-    while first < index and w.lower[first] == "of":
+    while first < index and lower[first] == "of":
         first += 1
-    k = first - 1 if first < index else -1
-    if k >= 0 and w.lower[k] in PREPOSITIONS and w.plain(k):
+    if first == index:
+        return ""
+    k = first - 1
+    if k >= 0 and lower[k] in PREPOSITIONS and w.plain(k):
         return ""  # "speaking at the UAE, asserted": a place, not the speaker
-    return _clean_name(w.words(range(first, index)))
+    return _clean_name(w, first, index)
 
 
 def _name_after(w: _Words, index: int) -> str:
@@ -142,13 +161,13 @@ def _name_after(w: _Words, index: int) -> str:
         return ""
     if lower[j] in DETERMINERS:
         j += 1
-    run: list[int] = []
     start = j
-    while j < n and len(run) < 8:
-        if w.is_name(j) or (lower[j] == "of" and run):
-            run.append(j)
+    size = 0  # the run of name, role and title words: tokens start .. start + size - 1
+    while j < n and size < 8:
+        if w.is_name(j) or (lower[j] == "of" and size):
+            size += 1
         elif lower[j] in ROLE_OR_TITLE:
-            run.append(j)
+            size += 1
             # "says State Department spokesman" / "said Nova Arvel mayor Pieter Grann"
             if not (j + 1 < n and w.plain(j) and w.is_cap(j + 1)):
                 break
@@ -157,59 +176,72 @@ def _name_after(w: _Words, index: int) -> str:
         if not w.plain(j):
             break
         j += 1
-    # "said the group's director, Ruth Amsel": a role, a comma, then the name.
-    k = j if run else start
-    while k < n and k - start < 8:
-        gap = w.text[w.ends[k - 1] : w.starts[k]] if k > start else ""
-        if gap != " ":  # (a single space: on to the next word)
-            if not _in_clause(gap):
-                break
-            gap = gap.strip()
-            if gap == "," and w.is_name(k):
-                return _name_from(w, k)
-            if gap not in ("", "'", "\u2019", "'s", "\u2019s"):
-                break
-        k += 1
-    if run and lower[run[-1]] in ROLE_OR_TITLE:
-        return " ".join(w.words(run))
-    return _clean_name(w.words(run))
+    # "said the group's director, Ruth Amsel": a role, a comma, then the name, within 8 tokens of
+    # ``start``. The gaps looked at are those before tokens start + 1 onwards; only one holding a comma
+    # can lead to a name, so with no comma in reach (most verbs) the words are not gone through.
+    text, starts, ends = w.text, w.starts, w.ends
+    k, stop = max(j, start + 1), min(n, start + 8)
+    if k < stop and text.find(",", ends[k - 1], starts[stop - 1]) >= 0:
+        while k < stop:
+            gap = text[ends[k - 1] : starts[k]]
+            if gap != " ":  # (a single space: on to the next word)
+                if not _in_clause(gap):
+                    break
+                gap = gap.strip()
+                if gap == "," and w.is_name(k):
+                    return _name_from(w, k)
+                if gap not in ("", "'", "\u2019", "'s", "\u2019s"):
+                    break
+            k += 1
+    end = start + size
+    if size and lower[end - 1] in ROLE_OR_TITLE:
+        return " ".join(w.words(range(start, end)))
+    return _clean_name(w, start, end)
 
 
-def _name_from(w: _Words, k: int) -> str:
-    run = []
-    while k < w.n and w.is_name(k) and len(run) < 5:
-        run.append(k)
-        if not w.plain(k):
+def _name_from(w: _Words, first: int) -> str:
+    """The name that starts at token ``first``: up to five capitalised tokens with only spaces between."""
+    end = first
+    while end < w.n and w.is_name(end) and end - first < 5:
+        end += 1
+        if not w.plain(end - 1):
             break
-        k += 1
-    return _clean_name(w.words(run))
+    return _clean_name(w, first, end)
 
 
-def _clean_name(words: list[str]) -> str:
-    """The trailing part of a capitalised run (its tokens as written) that is a name, not a title: 'Antony Blinken'."""
-    while words and words[0].lower() in OPENERS:
-        words.pop(0)
-    while words and words[-1].lower() == "of":
-        words.pop()
-    out: list[str] = []
-    for w in reversed(words):
-        if w.lower() in TITLE_WORDS and out:
-            break
-        out.insert(0, w)
-    # A run that is all title words ("White House", "United States") is kept whole: an institution.
-    name = " ".join(out).strip()
-    if name.lower() in {"he", "she", "they", "it", "the", "we", "i"}:
+# What a run of capitalised words may come down to without being a name.
+_NOT_NAMES = frozenset({"he", "she", "they", "it", "the", "we", "i"})
+
+
+def _clean_name(w: _Words, first: int, end: int) -> str:
+    """The trailing part of the capitalised run of tokens first .. end - 1 that is a name, not a title:
+    'Antony Blinken'.
+
+    The words are tested case-folded as ``w.lower`` holds them: the word sets hold plain ASCII words,
+    which a token's folded form matches exactly when its lower-cased written form does.
+    """
+    lower = w.lower
+    while first < end and lower[first] in OPENERS:
+        first += 1
+    while first < end and lower[end - 1] == "of":
+        end -= 1
+    if first == end:
         return ""
-    return name
+    # The last word, and the words before it back to the nearest title word ("Secretary of State Antony
+    # Blinken" -> "Antony Blinken").
+    cut = end - 1
+    while cut > first and lower[cut - 1] not in TITLE_WORDS:
+        cut -= 1
+    name = " ".join(w.words(range(cut, end)))
+    return "" if name.lower() in _NOT_NAMES else name
 
 
-def _subject(doc: Document, w: _Words, verb: Hit) -> tuple[str, str]:
+def _subject(w: _Words, verb: Hit) -> tuple[str, str]:
     """How a reporting verb names its speaker: ("name", X), ("pronoun", "he"), ("participle", "") or ("", "")."""
     vi = w.index(verb.start)
-    vj = w.index(verb.end) - 1
     said = verb.text.lower()
     if said.startswith("according"):
-        return "name", _name_after(w, vj)
+        return "name", _name_after(w, w.index(verb.end) - 1)
     prev = w.lower[vi - 1] if vi > 0 else None  # the token before the verb, case-folded
     if prev is not None and prev in PERSON_PRONOUNS and w.plain(vi - 1):
         return "pronoun", prev
@@ -218,7 +250,7 @@ def _subject(doc: Document, w: _Words, verb: Hit) -> tuple[str, str]:
     before = _name_before(w, vi)
     if before:
         return "name", before
-    after = _name_after(w, vj)
+    after = _name_after(w, w.index(verb.end) - 1)  # (from the verb's last token)
     if after:
         return "name", after
     # "An army spokesman said", "Korvath officials said": a short phrase ending in a role noun.
@@ -230,17 +262,17 @@ def _subject(doc: Document, w: _Words, verb: Hit) -> tuple[str, str]:
             k += 1
         return "name", " ".join(w.words(range(k, vi)))
     # "Macron, speaking at the UAE, asserted": the name that opens the sentence, set off by a comma.
-    sentence = doc.sentence_at(verb.start)
+    sentence = w.sentence_at(verb.start)
     if sentence is not None:
-        run = []
-        for k in range(w.index(sentence.start), vi):
+        first = end = w.index(sentence.start)  # the run: tokens first .. end - 1
+        for k in range(first, vi):
             if not w.is_name(k):
-                run = []
+                end = first
                 break
-            run.append(k)
+            end = k + 1
             if not w.plain(k):
                 break
-        name = _clean_name(w.words(run)) if run and w.text.startswith(",", w.ends[run[-1]]) else ""
+        name = _clean_name(w, first, end) if end > first and w.text.startswith(",", w.ends[end - 1]) else ""
         if name and name.lower() not in TITLE_WORDS and name.lower() not in OPENERS:
             return "name", name
     return "", ""
@@ -254,21 +286,21 @@ def _comma_before(text: str, offset: int) -> bool:
     return k > 0 and text[k - 1] == ","
 
 
-def _resolve(doc: Document, w: _Words, attribution: Sequence[Hit]) -> dict[int, str]:
+def _resolve(w: _Words, attribution: Sequence[Hit]) -> dict[int, str]:
     """Speaker of every reporting verb (by its start offset), pronouns and participles resolved."""
-    found = {v.start: _subject(doc, w, v) for v in attribution}
+    found = {v.start: _subject(w, v) for v in attribution}
     persons = {who for how, who in found.values() if how == "name" and who and not _is_institution(who)}
     out: dict[int, str] = {}
     named: list[tuple[int, str]] = []  # (offset, name) of verbs with a named speaker so far
     previous: tuple[int, str] | None = None  # the last verb and its speaker
-    for verb in sorted(attribution, key=lambda h: h.start):
+    for verb in sorted(attribution, key=_start):
         how, who = found[verb.start]
         if how == "pronoun" or how == "participle":  # both look back within the verb's sentence
-            sentence = doc.sentence_at(verb.start)
+            sentence = w.sentence_at(verb.start)
             s_start = sentence.start if sentence else 0
             if how == "pronoun":
                 they = who in ("they", "it")
-                who = _mentioned_before(doc, persons, s_start, verb.start) or _last(named, any_kind=they)
+                who = _mentioned_before(w.text, persons, s_start, verb.start) or _last(named, any_kind=they)
             else:
                 who = previous[1] if previous is not None and previous[0] >= s_start else ""
         if who:
@@ -279,15 +311,16 @@ def _resolve(doc: Document, w: _Words, attribution: Sequence[Hit]) -> dict[int, 
     return out
 
 
-def _mentioned_before(doc: Document, persons: set[str], start: int, end: int) -> str:
-    """The person named last in text[start:end] ("Benny Gantz, who ..., wrote in which he wrote")."""
+def _mentioned_before(text: str, persons: set[str], start: int, end: int) -> str:
+    """The person named last in text[start:end] ("Benny Gantz, who ..., wrote in which he wrote").
+
+    A person is found by their last word: wherever the whole name is, its last word is too.
+    """
     best, at = "", -1
-    span = doc.text[start:end]
     for name in persons:
-        for form in {name, name.split()[-1]}:
-            i = span.rfind(form)
-            if i > at:
-                best, at = name, i
+        i = text.rfind(name.split()[-1], start, end)
+        if i > at:
+            best, at = name, i
     return best
 
 
@@ -302,16 +335,22 @@ def canonical_names(names: Sequence[str], actors: Lexicon | None) -> dict[str, s
     """Map every name to its fullest form: via the actors lexicon, then by shared surname."""
     full: dict[str, str] = {}
     lookup = _person_forms(actors) if actors is not None else {}
-    for name in names:
+    for name in dict.fromkeys(names):  # each name once, in the order given
         full[name] = lookup.get(name.lower(), name)
-    by_surname: dict[str, str] = {}
-    for name in sorted(set(full.values()), key=lambda n: -len(n.split())):
-        if len(name.split()) > 1 and not _is_institution(name):
-            by_surname.setdefault(name.split()[-1].lower(), name)
+    by_surname: dict[str, str] = {}  # last word (lower case) -> the name with the most words that ends with it
+    named = [(words, name) for name in set(full.values()) if len(words := name.split()) > 1]
+    for words, name in sorted(named, key=_word_count, reverse=True):  # (stable: ties keep the set's order)
+        if not _is_institution(name):
+            by_surname.setdefault(words[-1].lower(), name)
     for name, value in full.items():
-        if len(value.split()) == 1 and value.lower() in by_surname:
-            full[name] = by_surname[value.lower()]
+        longer = by_surname.get(value.lower())  # (the keys are single words: so is a value found)
+        if longer is not None:
+            full[name] = longer
     return full
+
+
+def _word_count(named: tuple[list[str], str]) -> int:
+    return len(named[0])
 
 
 # The last actors lexicon seen and its person forms: the engine passes the same one for every article.
@@ -341,10 +380,11 @@ def attribute(
     """Quotations with speaker, verb and stance; reported speech; reporting verbs with their speaker.
 
     A quotation given is copied once, when its speaker's canonical name (which needs every speaker of
-    the article) is known; a record that already has its canonical speaker is returned as it is.
+    the article) is known; a record that already has its canonical speaker (and, for a quotation with
+    no verb, its kind) is returned as it is.
     """
     w = _Words(doc)
-    verb_speaker = _resolve(doc, w, attribution)
+    verb_speaker = _resolve(w, attribution)
     verbs = _VerbIndex(attribution)
     # Every quotation given, with its kind and reporting verb (kind None: a scare quote, left as it is).
     found: list[tuple[Quote, str | None, Hit | None]] = []
@@ -353,31 +393,45 @@ def attribute(
         if q.kind == "scare":
             found.append((q, None, None))
             continue
-        verb = _verb_for(doc, w, q, verbs)
-        kind = "partial" if _is_partial(doc, w, q) else "direct"
+        verb = _verb_for(w, q, verbs)
+        kind = "partial" if _is_partial(w, q) else "direct"
         if verb is not None:
             used_verbs.add(verb.start)
         found.append((q, kind, verb))
     speakers = [q.speaker if verb is None else verb_speaker.get(verb.start, "") for q, _, verb in found]
-    more = _indirect(doc, w, attribution, verb_speaker, used_verbs, quotes) + _headlines(doc)
+    # Reported speech and headlines, as (start, end, kind, speaker, verb, stance) until the names are known.
+    more = [
+        (start, end, "indirect", verb_speaker.get(verb.start, ""), verb.text, verb.category)
+        for start, end, verb in _indirect(w, attribution, used_verbs, quotes)
+    ]
+    more += [(start, end, "headline", name, ":", "neutral") for start, end, name in _headlines(doc)]
     names = canonical_names(
-        [who for who in speakers if who] + [q.speaker for q in more if q.speaker] + list(verb_speaker.values()), actors
+        [who for who in speakers if who] + [row[3] for row in more if row[3]] + list(verb_speaker.values()), actors
     )
     out: list[Quote] = []
     for (q, kind, verb), who in zip(found, speakers):
         who = names.get(who, who)
         if kind is None:
             out.append(_named(q, who))
-        elif verb is None:
-            out.append(evolve(q, kind=kind, speaker=who))
+        elif verb is None:  # (often a quotation as it came, direct and without a speaker)
+            out.append(q if q.kind == kind and q.speaker == who else evolve(q, kind=kind, speaker=who))
         else:
             out.append(evolve(q, kind=kind, speaker=who, verb=verb.text, stance=verb.category))
-    out.extend(_named(q, names.get(q.speaker, q.speaker)) for q in more)
+    text = doc.text
+    out.extend(
+        rebuild(
+            Quote,
+            [
+                (start, end, start, end, text[start:end], True, kind, names.get(who, who), verb, stance)
+                for start, end, kind, who, verb, stance in more
+            ],
+        )
+    )
     hits = []
     for h in attribution:
         who = verb_speaker.get(h.start, "")
         hits.append(_named(h, names.get(who, who)))
-    out.sort(key=lambda q: q.start)
+    out.sort(key=_start)
     return out, hits
 
 
@@ -386,15 +440,15 @@ def _named(record: Quote | Hit, speaker: str):
     return record if record.speaker == speaker else evolve(record, speaker=speaker)
 
 
-def _is_partial(doc: Document, w: _Words, q: Quote) -> bool:
+def _is_partial(w: _Words, q: Quote) -> bool:
     """A few quoted words inside the writer's own sentence ('cited Iran's "lack of seriousness"')."""
     words = w.index(q.inner_end) - w.index(q.inner_start)
     if words >= 8:
         return False
     k = q.start  # the last character before the quotation that is not a space
-    while k > 0 and doc.text[k - 1].isspace():
+    while k > 0 and w.text[k - 1].isspace():
         k -= 1
-    return k > 0 and doc.text[k - 1].isalnum()
+    return k > 0 and w.text[k - 1].isalnum()
 
 
 class _VerbIndex:
@@ -406,8 +460,8 @@ class _VerbIndex:
 
     def __init__(self, verbs: Sequence[Hit]) -> None:
         self.verbs = list(verbs)
-        self.starts = starts = [h.start for h in self.verbs]
-        self.in_order = all(a <= b for a, b in zip(starts, starts[1:])) and all(h.start <= h.end for h in verbs)
+        self.starts = starts = list(map(_start, self.verbs))
+        self.in_order = all(map(le, starts, starts[1:])) and all(map(le, starts, map(_end, self.verbs)))
 
     def first_starting(self, lo: int, hi: int) -> Hit | None:
         """The first verb that starts in [lo, hi)."""
@@ -428,30 +482,32 @@ class _VerbIndex:
         return None
 
 
-def _verb_for(doc: Document, w: _Words, q: Quote, verbs: _VerbIndex) -> Hit | None:
+def _verb_for(w: _Words, q: Quote, verbs: _VerbIndex) -> Hit | None:
     """The reporting verb of a quotation.
 
     A quotation that opens its sentence takes the verb right after it ('"...," he said'); one inside a
     sentence takes the nearest verb before it ('asserted that the talks could "not reopen swiftly"').
     Only verbs in the quotation's sentence count (from the sentence of its first character to the end of
-    the sentence of its last).
+    the sentence of its last). The second choice is looked for only when the first is missing.
     """
-    opening = doc.sentence_at(q.start)
-    closing = doc.sentence_at(max(0, q.end - 1))
+    opening = w.sentence_at(q.start)
     sentence_start = opening.start if opening is not None else 0
-    sentence_end = closing.end if closing is not None else len(doc.text)
-    after = verbs.first_starting(q.end, sentence_end)
-    near_after = after if after is not None and w.index(after.start) - w.index(q.end) <= QUOTE_WINDOW else None
-    before = verbs.last_within(sentence_start, q.start)
-    opens_sentence = opening is None or not doc.text[opening.start : q.start].strip(" \t\"'\u201c\u2018")
+    opens_sentence = opening is None or not w.text[opening.start : q.start].strip(" \t\"'\u201c\u2018")
     if opens_sentence:
-        return near_after or before
-    return before or near_after
+        return _verb_after(w, q, verbs) or verbs.last_within(sentence_start, q.start)
+    return verbs.last_within(sentence_start, q.start) or _verb_after(w, q, verbs)
+
+
+def _verb_after(w: _Words, q: Quote, verbs: _VerbIndex) -> Hit | None:
+    """The first verb after a quotation, if it is in the sentence of its last character and close to it."""
+    closing = w.sentence_at(max(0, q.end - 1))
+    sentence_end = closing.end if closing is not None else len(w.text)
+    after = verbs.first_starting(q.end, sentence_end)
+    return after if after is not None and w.index(after.start) - w.index(q.end) <= QUOTE_WINDOW else None
 
 
 # What may stand between a reporting verb and the speech it reports: "said on Friday that ...".
 _LEAD_IN = re.compile(r"\s*(?:(?:on|in|at|this|last|today|yesterday|\w+day)\s+)*(?:that\s+)?")
-_LINE = re.compile(r"[^\n]+")
 
 
 def _has_quotation(mark_starts: list[int], mark_ends: list[int], sentence: Span) -> bool:
@@ -464,26 +520,28 @@ def _has_quotation(mark_starts: list[int], mark_ends: list[int], sentence: Span)
 
 
 def _indirect(
-    doc: Document,
     w: _Words,
     attribution: Sequence[Hit],
-    verb_speaker: dict[int, str],
     used: set[int],
     quotes: Sequence[Quote],
-) -> list[Quote]:
-    """Reported speech without quotation marks: 'X asserted that ...', '..., Blinken asserted.'"""
+) -> list[tuple[int, int, Hit]]:
+    """Reported speech without quotation marks: 'X asserted that ...', '..., Blinken asserted.'
+
+    Each clause as (start, end, its reporting verb).
+    """
     out = []
+    text = w.text
     mark_starts = sorted(q.start for q in quotes)
     mark_ends = sorted(q.end for q in quotes)
     for verb in attribution:
         if verb.start in used or verb.in_quote or verb.text.lower().startswith("according"):
             continue
-        s = doc.sentence_at(verb.start)
+        s = w.sentence_at(verb.start)
         if s is None:
             continue
         if _has_quotation(mark_starts, mark_ends, s):
             continue  # the sentence has quotation marks: its speech is counted there
-        start = verb.end + _LEAD_IN.match(doc.text[verb.end : s.end]).end()  # (it always matches)
+        start = _LEAD_IN.match(text, verb.end, s.end).end()  # (it always matches)
         if verb.entry_id == "attr.tell":  # "told Al Mayadeen his country ...": skip the listener
             k = first = w.index(start)
             while k < w.n and w.is_cap(k) and w.plain(k):
@@ -491,87 +549,93 @@ def _indirect(
             if k < w.n and k > first:
                 start = w.starts[k]
         end = s.end
-        head = doc.text[s.start : verb.start]
-        if doc.text[start:end].strip(" .") == "" and "," in head:
-            # "Washington will pursue other options if diplomacy fails, Blinken asserted."
-            start, end = s.start, s.start + head.rfind(",")
-        while end > start and doc.text[end - 1] in " .!?":
+        if text[start:end].strip(" .") == "":
+            comma = text.rfind(",", s.start, verb.start)
+            if comma >= 0:
+                # "Washington will pursue other options if diplomacy fails, Blinken asserted."
+                start, end = s.start, comma
+        while end > start and text[end - 1] in " .!?":
             end -= 1
         if end - start < 12:
             continue
-        out.append(
-            Quote(
-                start,
-                end,
-                start,
-                end,
-                doc.text[start:end],
-                True,
-                "indirect",
-                verb_speaker.get(verb.start, ""),
-                verb.text,
-                verb.category,
-            )
-        )
+        out.append((start, end, verb))
     return out
 
 
-def _headlines(doc: Document) -> list[Quote]:
-    """'Blinken: The latest round ...' and 'US open to other options ...: Blinken' lines."""
+def _headlines(doc: Document) -> list[tuple[int, int, str]]:
+    """'Blinken: The latest round ...' and 'US open to other options ...: Blinken' lines, as (start, end, name)."""
     out = []
-    for m in _LINE.finditer(doc.text):
-        line = m.group().rstrip()
-        if len(line) > 200 or line.count(" ") < 3 or ":" not in line:
+    for at, line in _colon_lines(doc.text):
+        line = line.rstrip()
+        if len(line) > 200 or line.count(" ") < 3:
             continue
         left = _HEADLINE_LEFT.match(line)
         right = _HEADLINE_RIGHT.match(line)
         if left and not _SENTENCE_PUNCT.search(left.group(1)):
-            name, start = left.group(1), m.start() + left.start(2)
-            end = m.start() + len(line)
+            name, start = left.group(1), at + left.start(2)
+            end = at + len(line)
         elif right:
-            name, start = right.group(2), m.start()
-            end = m.start() + right.end(1)
+            name, start = right.group(2), at
+            end = at + right.end(1)
         else:
             continue
         if name.lower() in TITLE_WORDS:
             continue
-        out.append(Quote(start, end, start, end, doc.text[start:end], True, "headline", name, ":", "neutral"))
+        out.append((start, end, name))
     return out
+
+
+def _colon_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of every line that holds a colon (a line: a run of characters other than a line break).
+
+    Found from the colons with ``str.find``: an article has a few, and a regular expression over every
+    line costs far more.
+    """
+    colon = text.find(":")
+    while colon >= 0:
+        start = text.rfind("\n", 0, colon) + 1
+        end = text.find("\n", colon)
+        if end < 0:
+            end = len(text)
+        yield start, text[start:end]
+        colon = text.find(":", end)
 
 
 def speaker_table(quotes: Sequence[Quote], attribution: Sequence[Hit], doc: Document) -> list[Speaker]:
     """Per speaker: quotations, quoted words, reported-speech clauses, first position and verbs."""
-    counts: dict[str, int] = {}
-    words: dict[str, int] = {}
-    indirect: dict[str, int] = {}
-    first: dict[str, int] = {}
-    verbs: dict[str, dict[tuple[str, str], int]] = {}  # speaker -> (verb lower-cased, stance) -> times
+    # Per speaker, in the order first met, the fields of its Speaker record as a row that is counted in
+    # place: [name, quotes, words, indirect, first position, verbs].
+    rows: dict[str, list] = {}
     starts = doc.token_starts  # words of a quotation: tokens from its inner start to its inner end
     for q in quotes:
         who = q.speaker
         if not who or q.kind == "scare":
             continue
-        first[who] = min(first.get(who, q.start), q.start)
+        row = rows.get(who)
+        if row is None:
+            row = rows[who] = [who, 0, 0, 0, q.start, []]
+        elif q.start < row[4]:
+            row[4] = q.start
         if q.kind == "indirect":
-            indirect[who] = indirect.get(who, 0) + 1
+            row[3] += 1
         else:
-            counts[who] = counts.get(who, 0) + 1
-            words[who] = words.get(who, 0) + bisect_left(starts, q.inner_end) - bisect_left(starts, q.inner_start)
+            row[1] += 1
+            row[2] += bisect_left(starts, q.inner_end) - bisect_left(starts, q.inner_start)
+    said: dict[tuple[str, str, str], int] = {}  # (speaker, verb lower-cased, stance) -> times
     for h in attribution:
-        if h.speaker:
-            said = verbs.setdefault(h.speaker, {})
-            key = (h.text.lower(), h.category)
+        who = h.speaker
+        if who:
+            if who not in rows:
+                rows[who] = [who, 0, 0, 0, h.start, []]
+            key = (who, h.text.lower(), h.category)
             said[key] = said.get(key, 0) + 1
-            first.setdefault(h.speaker, h.start)
-    names = sorted(first, key=lambda n: first[n])
-    return [
-        Speaker(
-            name=n,
-            quotes=counts.get(n, 0),
-            words=words.get(n, 0),
-            indirect=indirect.get(n, 0),
-            first_position=first[n],
-            verbs=tuple((v, s, c) for (v, s), c in sorted(verbs.get(n, {}).items(), key=lambda kv: (-kv[1], kv[0]))),
-        )
-        for n in names
-    ]
+    # Every speaker's (verb, stance, times), the most frequent first, then by verb and stance: one sort.
+    for who, minus, verb, stance in sorted([(who, -c, v, s) for (who, v, s), c in said.items()]):
+        rows[who][5].append((verb, stance, -minus))
+    for row in rows.values():
+        row[5] = tuple(row[5])
+    # Speaker(*row) for every row, by first position, without the frozen __init__.
+    return list(rebuild(Speaker, sorted(rows.values(), key=_first_position)))
+
+
+_first_position = itemgetter(4)

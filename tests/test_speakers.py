@@ -120,3 +120,40 @@ def test_speaker_patterns(text: str, speaker: str) -> None:
     said = [h for h in an.hits if h.family == "attribution"]
     assert said and said[0].speaker == speaker
     assert not any(sp.name in {"ASHFELD", "One", "Six", "Korvath"} for sp in an.speakers)
+
+
+def test_speaker_table_orders_verbs_by_count() -> None:
+    an = analyze(
+        Article(
+            text='Ana Ruiz warned that the port would close within a week.\n\n"Ten eleven," Ruiz said. '
+            '"Twelve," Ruiz said. Police said the road was shut for the whole day.'
+        )
+    )
+    assert [s.name for s in an.speakers] == ["Ana Ruiz", "Police"]
+    ruiz = an.speakers[0]
+    assert (ruiz.quotes, ruiz.words, ruiz.indirect) == (2, 3, 1)
+    assert ruiz.verbs == (("said", "neutral", 2), ("warned", "emphatic", 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blinken: The latest round of talks ended without a deal\nMore text here, he said.",
+        "Some intro text here.\nTalks will resume next week in Vienna: Blinken",  # the last line, no line break after
+    ],
+)
+def test_headline_on_first_and_last_line(text: str) -> None:
+    heads = [(q.speaker, q.text) for q in analyze(Article(text=text)).quotes if q.kind == "headline"]
+    assert len(heads) == 1 and heads[0][0] == "Antony Blinken"
+    assert heads[0][1] in text and ":" not in heads[0][1]
+
+
+def test_sentences_looked_up_as_the_document_does() -> None:
+    """Attribution reads sentences through its own lists: the same sentence as Document.sentence_at, everywhere."""
+    from framing.speakers import _Words
+    from framing.text import Document
+
+    doc = Document('  Leading space. Second one!\n\n"Quoted," he said.  Last line without a stop\n')
+    words = _Words(doc)
+    for offset in range(-1, len(doc.text) + 2):
+        assert words.sentence_at(offset) is doc.sentence_at(offset), offset
