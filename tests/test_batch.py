@@ -77,3 +77,40 @@ def test_corpus_analysis_is_the_analyses_terms_and_log_odds_by_outlet(articles: 
     one = analyze_corpus(articles[:5], groups=["a", "a", "b", "b", "b"], processes=1)
     assert list(one.log_odds) == ["a", "b"]
     assert analyze_corpus(articles[:3], groups=["a"] * 3).log_odds == {}
+
+
+def test_an_analysis_leaves_no_reference_cycles(articles: list[Article]) -> None:
+    """What makes pausing the cyclic collector during a batch safe: nothing is left for it to find."""
+    import gc
+
+    analyzer = default_analyzer()
+    hostile = [Article(text='"' * 500 + "\u202e" + "it's 'so-called' \"x\n" * 50), Article(text="")]
+    gc.collect()
+    gc.disable()
+    try:
+        kept = [analyzer.analyze(a) for a in articles + hostile]
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    assert kept
+
+
+def test_the_collector_is_restored_after_a_batch(monkeypatch: pytest.MonkeyPatch, articles) -> None:
+    import gc
+
+    def broken(self, article):
+        raise RuntimeError("analysis failed")
+
+    assert gc.isenabled()
+    analyze_many(articles[:3], processes=1)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyze_many(articles[:3], processes=1)
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
+    monkeypatch.setattr(Analyzer, "analyze", broken)
+    with pytest.raises(RuntimeError):
+        analyze_many(articles[:3], processes=1)
+    assert gc.isenabled()
