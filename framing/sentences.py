@@ -230,6 +230,11 @@ class SentenceSplitter:
         return True
 
 
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The paragraphs that :meth:`SentenceSplitter.split` splits: non-empty lines, stripped."""
+    return [m.span() for m in _PARAGRAPH.finditer(text)]
+
+
 @lru_cache(maxsize=8)
 def _splitter(abbreviations: frozenset[str]) -> SentenceSplitter:
     return SentenceSplitter(abbreviations)
