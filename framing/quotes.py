@@ -71,7 +71,7 @@ def _scan(text: str, start: int, end: int, add: Callable[[tuple], None]) -> None
 
 
 def _row(text: str, start: int, end: int, *, closed: bool) -> tuple:
-    """A Quote's field values, in declaration order, for the marks at ``start`` and ``end - 1``."""
+    """A Quote's field values, in declaration order: from the opening mark at ``start`` to ``end``."""
     inner_start = start + 1
     inner_end = end - 1 if closed else end
     return (start, end, inner_start, inner_end, text[inner_start:inner_end], closed, *_DEFAULTS)
