@@ -121,15 +121,33 @@ class SentenceSplitter:
         breaks = self._breaks
         plain = self._plain
         closers = self._closers
+        realign = self._realign.match
+        last_break = 0  # where the current sentence starts
 
-        def is_break(prev: re.Match | None, prev_start: int, prev_end: int, pe: int) -> bool:
-            """The pending candidate ends a sentence: a "?" or "!", a full stop after a word known to be
-            plain, or one that Punkt's token rules call a break."""
-            return prev is not None and (
-                text[prev_end] != "."
-                or bool(plain.get(text[prev_start:prev_end]))
-                or breaks(text, prev, prev_start, prev_end, pe)
-            )
+        def end_sentence(prev: re.Match | None, prev_start: int, prev_end: int, pe: int) -> None:
+            """End the sentence at the pending candidate if it is a break: a "?" or "!", a full stop after
+            a word known to be plain, or one that Punkt's token rules call a break.
+
+            The next sentence starts at the token or mark after it; closing quotes and brackets there are
+            realigned at once (Punkt does it afterwards, slice by slice, with the same result: the closers
+            are followed by whitespace, a double dash or the paragraph's end well before the mark that
+            ends the next slice, so that slice's end never comes into it).
+            """
+            nonlocal last_break
+            if prev is None or (
+                text[prev_end] == "."
+                and not plain.get(text[prev_start:prev_end])
+                and not breaks(text, prev, prev_start, prev_end, pe)
+            ):
+                return
+            end = prev_end + 1
+            start = prev.start(prev.lastindex)
+            if text[start] in closers:
+                m = realign(text, start, pe)
+                if m:
+                    end, start = m.end(1), m.end()
+            append((last_break, end))
+            last_break = start
 
         for para in _PARAGRAPH.finditer(text):
             ps, pe = para.span()
@@ -140,11 +158,9 @@ class SentenceSplitter:
             else:
                 append((ps, pe))  # no mark before the end: one sentence
                 continue
-            first = len(out)
-            last_break = ps  # where the current sentence starts
+            last_break = ps
             prev = None  # the pending candidate, where its context starts, where it is
             prev_start = prev_end = ps
-            closer = False  # a slice starts with a closing quote or bracket: realign
             for m in candidates.finditer(text, ps, pe):
                 p = m.start()
                 ws = rfind(" ", prev_end + 1, p)
@@ -153,21 +169,14 @@ class SentenceSplitter:
                 # Whitespace since the pending candidate: it is decided. None: the pending one is dropped
                 # (unless no word precedes it) and this one's context starts where the pending one's did.
                 if ws >= 0 or prev_end == prev_start:
-                    if is_break(prev, prev_start, prev_end, pe):
-                        append((last_break, prev_end + 1))
-                        last_break = prev.start(prev.lastindex)
-                        closer = closer or text[last_break] in closers
+                    end_sentence(prev, prev_start, prev_end, pe)
                     if ws >= 0:
                         prev_start = ws + 1
                 prev = m
                 prev_end = p
-            if is_break(prev, prev_start, prev_end, pe):
-                append((last_break, prev_end + 1))
-                last_break = prev.start(prev.lastindex)
-                closer = closer or text[last_break] in closers
-            append((last_break, pe))
-            if closer:
-                out[first:] = self._realigned(text, out[first:])
+            end_sentence(prev, prev_start, prev_end, pe)
+            if last_break < pe:  # realigned closers may have taken the whole rest of the paragraph
+                append((last_break, pe))
         return out
 
     def _breaks(self, text: str, m: re.Match, start: int, p: int, pe: int) -> bool:
@@ -220,24 +229,10 @@ class SentenceSplitter:
                 return False
         return True
 
-    def _realigned(self, text: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Punkt's realignment: closing quotes and brackets that begin a slice move to the slice before."""
-        out = []
-        shift = 0
-        last = len(raw) - 1
-        for i, (a, b) in enumerate(raw):
-            a += shift
-            shift = 0
-            if i < last:
-                a2, b2 = raw[i + 1]
-                m = self._realign.match(text, a2, b2)
-                if m:
-                    out.append((a, m.end(1)))
-                    shift = m.end() - a2
-                    continue
-            if a < b:
-                out.append((a, b))
-        return out
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The paragraphs that :meth:`SentenceSplitter.split` splits: non-empty lines, stripped."""
+    return [m.span() for m in _PARAGRAPH.finditer(text)]
 
 
 @lru_cache(maxsize=8)

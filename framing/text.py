@@ -116,16 +116,10 @@ def unify(text: str) -> str:
 
 
 def paragraphs(text: str) -> list[Span]:
-    """Non-empty lines of the text (a line break ends a paragraph in plain-text articles)."""
-    spans = []
-    for m in re.finditer(r"[^\n]+", text):
-        seg = m.group()
-        stripped = seg.strip()
-        if not stripped:
-            continue
-        lead = len(seg) - len(seg.lstrip())
-        spans.append(Span(m.start() + lead, m.start() + lead + len(stripped)))
-    return spans
+    """Non-empty lines of the text (a line break ends a paragraph in plain-text articles), stripped."""
+    from .sentences import paragraph_spans
+
+    return list(starmap(Span, paragraph_spans(text)))
 
 
 def sentences(text: str) -> list[Span]:

@@ -54,6 +54,15 @@ def test_single_curly_quote():
     check_offsets(text, q)
 
 
+def test_records_are_what_the_constructor_makes():
+    # They are made without Quote.__init__; workers send them back as the values of their __dict__.
+    text = 'He said "it ends" and \u2018it does not'
+    made = [Quote(8, 17, 9, 16, "it ends", True), Quote(22, len(text), 23, len(text), "it does not", False)]
+    quotes = find_quotes(text)
+    assert quotes == made
+    assert [list(q.__dict__.items()) for q in quotes] == [list(q.__dict__.items()) for q in made]
+
+
 def test_straight_single_quote():
     text = "Blinken cited Iran's 'lack of seriousness' as the reason."
     (q,) = find_quotes(text)
