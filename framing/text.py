@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate, repeat, starmap
 
 from .models import Span, Token
-from .sentences import SentenceSplitter
+from .sentences import SentenceSplitter, paragraph_spans
 
 # Characters that are folded to a plain ASCII twin for matching. Every mapping is one character to one
 # character, so folded text has exactly the offsets of the original.
@@ -117,8 +117,6 @@ def unify(text: str) -> str:
 
 def paragraphs(text: str) -> list[Span]:
     """Non-empty lines of the text (a line break ends a paragraph in plain-text articles), stripped."""
-    from .sentences import paragraph_spans
-
     return list(starmap(Span, paragraph_spans(text)))
 
 
