@@ -242,10 +242,10 @@ def evolve(record: Any, **changes: Any) -> Any:
     names = _FIELDS.get(cls) or _field_names(cls)
     if not names.issuperset(changes):
         raise TypeError(f"{cls.__name__} has no field(s) {sorted(set(changes) - names)}")
-    new = _new(cls)
-    values = new.__dict__
-    values.update(record.__dict__)
+    values = record.__dict__.copy()  # (a copy keeps the shared keys of the class's instances: no larger)
     values.update(changes)
+    new = _new(cls)
+    object.__setattr__(new, "__dict__", values)  # the whole dict at once, past the frozen __setattr__
     return new
 
 

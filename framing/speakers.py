@@ -88,6 +88,16 @@ class _Words:
         """Index of the first token that starts at or after ``offset`` (as ``Document.token_index``)."""
         return bisect_left(self.starts, offset)
 
+    def last_before(self, first: int, offset: int) -> int:
+        """Index of the last token that starts before ``offset`` (``index(offset) - 1``), where token
+        ``first`` and those after it are the only ones that may start at or after ``offset``: the last token
+        of a verb that starts at token ``first``. Found by stepping from ``first``, a verb being a word or
+        two, rather than by a second bisection."""
+        k, n, starts = first, self.n, self.starts
+        while k < n and starts[k] < offset:
+            k += 1
+        return k - 1
+
     def sentence_at(self, offset: int) -> Span | None:
         """The last sentence that starts at or before ``offset``, or None: what ``Document.sentence_at`` gives
         (its test that the offset lies before the sentence's end or at least one past it always passes).
@@ -241,7 +251,7 @@ def _subject(w: _Words, verb: Hit) -> tuple[str, str]:
     vi = w.index(verb.start)
     said = verb.text.lower()
     if said.startswith("according"):
-        return "name", _name_after(w, w.index(verb.end) - 1)
+        return "name", _name_after(w, w.last_before(vi, verb.end))
     prev = w.lower[vi - 1] if vi > 0 else None  # the token before the verb, case-folded
     if prev is not None and prev in PERSON_PRONOUNS and w.plain(vi - 1):
         return "pronoun", prev
@@ -250,7 +260,7 @@ def _subject(w: _Words, verb: Hit) -> tuple[str, str]:
     before = _name_before(w, vi)
     if before:
         return "name", before
-    after = _name_after(w, w.index(verb.end) - 1)  # (from the verb's last token)
+    after = _name_after(w, w.last_before(vi, verb.end))  # (from the verb's last token)
     if after:
         return "name", after
     # "An army spokesman said", "Korvath officials said": a short phrase ending in a role noun.
