@@ -55,8 +55,8 @@ def is_scare_quote(ctx: Context, q: Quote) -> bool:
     sentence = doc.sentence_at(q.start)
     s_start = sentence.start if sentence else 0
     s_end = sentence.end if sentence else len(doc.text)
-    i = doc.token_index(q.start)
-    prev = doc.token_lowers[i - 1] if i > 0 and doc.token_starts[i - 1] >= s_start else None
+    i = bisect_left(starts, q.start)  # doc.token_index(q.start)
+    prev = doc.token_lowers[i - 1] if i > 0 and starts[i - 1] >= s_start else None
     if prev is not None and prev in SO_CALLED:
         return True
     if prev is not None and prev in NAMING_WORDS:
