@@ -32,7 +32,8 @@ class Analyzer:
 
     def __init__(self, lexicons: dict[str, Lexicon] | None = None) -> None:
         self.lexicons = load_shipped() if lexicons is None else dict(lexicons)
-        self.matcher = MultiMatcher(self.lexicons)
+        # Only the lexicons the detectors match: the others (the actors) would be matched for nothing.
+        self.matcher = MultiMatcher({name: lex for name, lex in self.lexicons.items() if name in DETECTORS})
 
     def analyze(self, article: Article) -> ArticleAnalysis:
         doc = Document(article.text)
@@ -63,9 +64,10 @@ class Analyzer:
 
 def _marked(hits: list[Hit], speech: QuoteIndex) -> list[Hit]:
     """The hits, each marked as inside quoted speech or not."""
+    containing = speech.containing  # looked up once, not per hit
     out = []
     for h in hits:
-        in_quote = speech.containing(h.start, h.end) is not None
+        in_quote = containing(h.start, h.end) is not None
         out.append(h if h.in_quote == in_quote else evolve(h, in_quote=in_quote))
     return out
 

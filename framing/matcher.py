@@ -35,6 +35,9 @@ _Cand = tuple[int, bool, list[str], tuple[str, ...], tuple[Entry, ...]]
 # first that fits wins.
 _Group = tuple[int, tuple[_Cand, ...], dict[str, tuple[_Cand, ...]]]
 
+# What a first token opens: (the second tokens worth a look, None for any; its groups).
+_Opener = tuple[frozenset[str] | None, tuple[_Group, ...]]
+
 
 def _key(form: str, case_sensitive: bool) -> tuple[str, ...]:
     toks = tokens(form)
@@ -71,7 +74,7 @@ class MultiMatcher:
         # A token that opens forms of several words only ("the", "to", "of": most of the tokens that open
         # any form) needs a look at the next token before its groups are tried; its entry says which next
         # tokens are worth it (None for a token that opens a one-word form too).
-        self._index: dict[str, tuple[frozenset[str] | None, tuple[_Group, ...]]] = {}
+        self._index: dict[str, _Opener] = {}
         for first, by_number in by_first.items():
             groups = []
             seconds: set[str] | None = set()
@@ -92,19 +95,20 @@ class MultiMatcher:
     def find(self, doc: Document) -> dict[str, list[Match]]:
         """Matches of every lexicon in ``doc``, by lexicon name (every name present, maybe empty)."""
         outs: list[list[Match]] = [[] for _ in self.lexicons]
-        lowers = doc.token_lowers
-        # The tokens that open some form, found at C speed: a few hundred of an article's tokens.
-        starts = list(compress(count(), map(self._index.__contains__, lowers)))
+        # Every token's index entry (None for a token that opens no form), then the tokens that open some
+        # form, both found at C speed: a few hundred of an article's tokens.
+        found = list(map(self._index.get, doc.token_lowers))
+        starts = list(compress(count(), found))
         if starts:
-            self._match(doc, starts, outs)
+            self._match(doc, starts, found, outs)
         return dict(zip(self.lexicons, outs))
 
-    def _match(self, doc: Document, starts: list[int], outs: list[list[Match]]) -> None:
-        """Append to ``outs`` (one list per lexicon) the matches that start at ``starts``."""
+    def _match(self, doc: Document, starts: list[int], found: list[_Opener | None], outs: list[list[Match]]) -> None:
+        """Append to ``outs`` (one list per lexicon) the matches that start at ``starts``, whose index entries
+        are in ``found``."""
         lowers = doc.token_lowers
         seconds: list[str | None] = lowers[1:]  # the token after each token, None after the last
         seconds.append(None)
-        index = self._index
         t_starts, t_ends = doc._spans
         text = doc.text
         unified = doc.unified
@@ -112,7 +116,7 @@ class MultiMatcher:
         nxt = [0] * len(outs)  # per lexicon, the first token not inside an earlier match
         for i in starts:
             second = seconds[i]
-            needed, groups = index[lowers[i]]
+            needed, groups = found[i]
             if needed is not None and second not in needed:
                 continue
             for number, singles, longer in groups:

@@ -29,3 +29,17 @@ def test_make_hit_equals_the_constructor_field_for_field() -> None:
     assert (first.text, first.start, first.end) == ("two", 4, 7)
     with pytest.raises(dataclasses.FrozenInstanceError):
         first.start = 0  # type: ignore[misc]
+
+
+def test_one_entry_in_two_families_or_lexicons_keeps_each_its_own_fields() -> None:
+    # Templates are cached by entry: the same entry under another family or lexicon must not reuse them.
+    labels = load_shipped()["labels"]
+    entry = labels.entries[0]
+    other = dataclasses.replace(labels, name="mine", version="9")
+    doc = Document("One two three.")
+    as_label = make_hit("labels", labels, entry, doc, 4, 7)
+    as_hedge = make_hit("hedges", labels, entry, doc, 4, 7)
+    in_other = make_hit("labels", other, entry, doc, 4, 7)
+    assert (as_label.family, as_hedge.family) == ("labels", "hedges")
+    assert in_other.lexicon_version == "mine 9" and as_label.lexicon_version == f"labels {labels.version}"
+    assert make_hit("labels", labels, entry, doc, 4, 7) == as_label

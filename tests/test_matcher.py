@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.lexicons import parse_lexicon
+from framing.lexicons import load_shipped, parse_lexicon
 from framing.matcher import Matcher, MultiMatcher
 from framing.text import Document
 
@@ -230,3 +230,17 @@ def test_property_matches_are_exact_and_disjoint(labels, pieces):
         piece = text[match.start : match.end]
         assert "\n" not in piece and "," not in piece
         assert any(form.lower() == " ".join(piece.split()).lower() for e in match.entries for form in e.surface)
+
+
+def test_context_matches_a_lexicon_its_matcher_leaves_out():
+    # The analyzer's matcher holds the indicator families only; any other lexicon is matched on demand.
+    from framing.indicators.context import Context
+
+    lexicons = load_shipped()
+    doc = Document("Antony Blinken said the talks were a failure.")
+    partial = MultiMatcher({k: v for k, v in lexicons.items() if k != "actors"})
+    ctx = Context(doc, lexicons, partial)
+    actors = ctx.matches("actors")
+    assert [doc.text[m.start : m.end] for m in actors] == ["Antony Blinken"]
+    assert ctx.matches("attribution") == MultiMatcher(lexicons).find(doc)["attribution"] != []
+    assert ctx.matches("no such lexicon") == []

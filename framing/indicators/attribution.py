@@ -42,11 +42,12 @@ def find_attribution(ctx: Context) -> list[Hit]:
     lex = ctx.lexicons.get("attribution")
     if lex is None:
         return []
+    doc = ctx.doc
     hits = []
     for m in ctx.matches("attribution"):
         entry = _reporting_entry(ctx, m)
         if entry is not None:
-            hits.append(make_hit("attribution", lex, entry, ctx.doc, m.start, m.end))
+            hits.append(make_hit("attribution", lex, entry, doc, m.start, m.end))
     return hits
 
 

@@ -44,14 +44,25 @@ class Context:
 
     @cached_property
     def _matches(self) -> dict[str, list[Match]]:
-        matcher = self.matcher
-        if matcher is None or any(matcher.lexicons.get(k) is not v for k, v in self.lexicons.items()):
-            matcher = MultiMatcher(self.lexicons)
-        return matcher.find(self.doc)
+        assert self.matcher is not None  # read by ``matches`` only when a matcher was given
+        return self.matcher.find(self.doc)
+
+    @cached_property
+    def _own_matches(self) -> dict[str, list[Match]]:
+        return MultiMatcher(self.lexicons).find(self.doc)
 
     def matches(self, family: str) -> list[Match]:
-        """Matches of one lexicon; every lexicon is matched in the same single pass over the tokens."""
-        return self._matches.get(family, []) if family in self.lexicons else []
+        """Matches of one lexicon; every lexicon is matched in the same single pass over the tokens.
+
+        The matcher given holds the lexicons the indicators match (the analyzer's leaves out the actors,
+        which no indicator matches); where it lacks this context's lexicon, one is made for the context.
+        """
+        lexicon = self.lexicons.get(family)
+        if lexicon is None:
+            return []
+        if self.matcher is not None and self.matcher.lexicons.get(family) is lexicon:
+            return self._matches[family]
+        return self._own_matches[family]
 
     @cached_property
     def attribution(self) -> list[Hit]:
@@ -78,17 +89,18 @@ def make_hit(family: str, lexicon: Lexicon, entry: Entry, doc: Document, start: 
     ("added by you on DATE", "edited by you on DATE"), then the entry's own source. An entry from the overlay
     also says so at the end of its explanation, so the highlight's tooltip shows it.
     """
-    key = (id(lexicon), id(entry), family)
-    made = _TEMPLATES.get(key)
-    if made is None or made[0] is not lexicon or made[1] is not entry:
+    # Keyed by the entry alone (an int key, no tuple to build and hash): an entry seldom serves two
+    # lexicons or families, and when it does the stored template is checked and made afresh.
+    made = _TEMPLATES.get(id(entry))
+    if made is None or made[1] is not entry or made[0] is not lexicon or made[2] != family:
         if len(_TEMPLATES) > 20_000:  # edited lexicons leave old entries behind: start afresh now and then
             _TEMPLATES.clear()
-        made = _TEMPLATES[key] = (lexicon, entry, _template(family, lexicon, entry))
+        made = _TEMPLATES[id(entry)] = (lexicon, entry, family, _template(family, lexicon, entry))
     # Hit(...) as the frozen __init__ would make it (one guarded setattr per field, the cost of a hit),
     # filled from the entry's fields instead, as models.rebuild does: the same record, field for field.
     hit = _new(Hit)
     fields = hit.__dict__
-    fields.update(made[2])
+    fields.update(made[3])
     fields["text"] = doc.text[start:end]
     fields["start"] = start
     fields["end"] = end
@@ -98,9 +110,9 @@ def make_hit(family: str, lexicon: Lexicon, entry: Entry, doc: Document, start: 
 _new = object.__new__
 
 # The fields of an entry's hits, in declaration order, all but the text and offsets: made once and shared
-# by all its hits (less work per hit, less memory for a corpus). Keyed by identity; the lexicon and entry
-# are kept in the value, so an id is never reused while its key is alive.
-_TEMPLATES: dict[tuple[int, int, str], tuple[Lexicon, Entry, dict[str, Any]]] = {}
+# by all its hits (less work per hit, less memory for a corpus). Keyed by the entry's identity; the entry is
+# kept in the value, so its id is never reused while its key is alive.
+_TEMPLATES: dict[int, tuple[Lexicon, Entry, str, dict[str, Any]]] = {}
 
 
 def _template(family: str, lexicon: Lexicon, entry: Entry) -> dict[str, Any]:

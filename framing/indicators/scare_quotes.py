@@ -55,8 +55,8 @@ def is_scare_quote(ctx: Context, q: Quote) -> bool:
     sentence = doc.sentence_at(q.start)
     s_start = sentence.start if sentence else 0
     s_end = sentence.end if sentence else len(doc.text)
-    i = doc.token_index(q.start)
-    prev = doc.token_lowers[i - 1] if i > 0 and doc.token_starts[i - 1] >= s_start else None
+    i = bisect_left(starts, q.start)  # doc.token_index(q.start)
+    prev = doc.token_lowers[i - 1] if i > 0 and starts[i - 1] >= s_start else None
     if prev is not None and prev in SO_CALLED:
         return True
     if prev is not None and prev in NAMING_WORDS:
@@ -66,12 +66,15 @@ def is_scare_quote(ctx: Context, q: Quote) -> bool:
     before = ctx.attribution_within(s_start, q.start)
     if before:
         verb = before[-1]
-        lemma_is_addressee = ctx.lexicons["attribution"].by_id(verb.entry_id).term in ADDRESSEE_VERBS
         gap = doc.text[verb.end : q.start]
         after = doc.text[q.end : q.end + 8].lstrip()
-        if lemma_is_addressee and gap.strip() == "" and (after.lower().startswith("that") or after[:1] in '"\u201c'):
-            return True  # the listener: telling "their friend" that ...
-        return False
+        # The listener: telling "their friend" that ... The verb's lemma (a scan of the lexicon) is looked
+        # up last, as the verb seldom stands right before the quotation.
+        return (
+            gap.strip() == ""
+            and (after.lower().startswith("that") or after[:1] in '"\u201c')
+            and ctx.lexicons["attribution"].by_id(verb.entry_id).term in ADDRESSEE_VERBS
+        )
     after_hits = ctx.attribution_within(q.end, s_end)
     if after_hits and doc.token_index(after_hits[0].start) - doc.token_index(q.end) <= BACK_WINDOW:
         return False
