@@ -26,6 +26,7 @@ def test_measure_reports_every_figure(capsys) -> None:
     one = r["one_process"]
     assert one["articles_s"] > 0 and one["terms_and_log_odds_s"] > 0 and one["corpus_ratio_vs_tfidf"] > 0
     assert r["processes"] >= 1
+    assert len(r["analysis_runs_s"]) == 2 and r["analysis_s"] == min(r["analysis_runs_s"])
     assert r["cold_start_s"] is None and r["cold_start_note"]
     assert r["budgets"]["cold_start_s"]["pass"] is None
     assert r["articles"] == 20 and r["words"] > 20 * 500
