@@ -150,22 +150,22 @@ def test_headline_on_first_and_last_line(text: str) -> None:
 
 def test_sentences_looked_up_as_the_document_does() -> None:
     """Attribution reads sentences through its own lists: the same sentence as Document.sentence_at, everywhere."""
-    from framing.speakers import _Words
+    from framing.speaker_names import Words
     from framing.text import Document
 
     doc = Document('  Leading space. Second one!\n\n"Quoted," he said.  Last line without a stop\n')
-    words = _Words(doc)
+    words = Words(doc)
     for offset in range(-1, len(doc.text) + 2):
         assert words.sentence_at(offset) is doc.sentence_at(offset), offset
 
 
 def test_last_token_of_a_verb_found_by_stepping() -> None:
     """The last token of a verb, stepped to from its first token: index(end) - 1, for any span of the text."""
-    from framing.speakers import _Words
+    from framing.speaker_names import Words
     from framing.text import Document
 
     doc = Document("Blinken went on to say, according to officials: it is over.  Done")
-    words = _Words(doc)
+    words = Words(doc)
     for start in range(len(doc.text) + 1):
         for end in range(start, len(doc.text) + 2):
             assert words.last_before(words.index(start), end) == words.index(end) - 1, (start, end)
