@@ -222,17 +222,17 @@ class Document:
         words = list(map(self.text.__getitem__, map(slice, starts, ends)))
         return list(map(_new_token, repeat(Token, len(starts)), zip(starts, ends, words, self.token_lowers)))
 
-    @property
+    # Cached like the rest: the indicators read them at every token they look at, so a read is an attribute
+    # look-up, not a call.
+    @cached_property
     def token_starts(self) -> list[int]:
         """Start offset of every token, in order."""
         return self._spans[0]
 
-    @property
+    @cached_property
     def token_ends(self) -> list[int]:
         """End offset of every token, in order."""
         return self._spans[1]
-
-    _token_starts = token_starts
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -240,7 +240,7 @@ class Document:
 
     def token_index(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset``."""
-        return bisect.bisect_left(self._token_starts, offset)
+        return bisect.bisect_left(self.token_starts, offset)
 
     def sentence_at(self, offset: int) -> Span | None:
         i = bisect.bisect_right(self._sentence_starts, offset) - 1

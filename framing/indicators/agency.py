@@ -40,7 +40,6 @@ import re
 from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter
-from typing import NamedTuple
 
 from ..lexicons import Lexicon
 from ..models import Hit, evolve
@@ -168,16 +167,6 @@ _POSSESSIVE_GAP = re.compile(r"^['\u2019\u02bc][sS]?\s+$")
 _SPACES = re.compile(r"\s+")
 
 
-class _Tokens(NamedTuple):
-    """A document's text and token table, read once per article and handed to the helpers of the passive
-    rule (``Document.token_starts`` and ``token_ends`` are properties, a call at every read)."""
-
-    text: str
-    lowers: list[str]
-    starts: list[int]
-    ends: list[int]
-
-
 def detect(ctx: Context) -> list[Hit]:
     lex = ctx.lexicons.get(FAMILY)
     if lex is None:
@@ -209,8 +198,7 @@ def find_passives(doc: Document, lex: Lexicon) -> list[Hit]:
     # passive: one copy per passive instead of a new hit and then a copy with the explanation changed.
     no_doer, doer = (make_hit(FAMILY, lex, e, doc, 0, 0) if e is not None else None for e in (agentless, with_agent))
     sentences = doc.sentences
-    toks = _Tokens(doc.text, doc.token_lowers, doc.token_starts, doc.token_ends)
-    text, lowers, starts, ends = toks
+    text, lowers, starts, ends = doc.text, doc.token_lowers, doc.token_starts, doc.token_ends
     last = len(lowers) - 1
     si = 0
     hits: list[Hit] = []
@@ -226,15 +214,15 @@ def find_passives(doc: Document, lex: Lexicon) -> list[Hit]:
         while si < len(sentences) and sentences[si].end <= aux_start:
             si += 1
         s_end = sentences[si].end if si < len(sentences) and sentences[si].start <= aux_start else len(text)
-        p = _participle_index(toks, i, s_end)
+        p = _participle_index(doc, i, s_end)
         if p is None:
             continue
         participle = lowers[p]
         end = p  # the last token of the hit: the participle, or its particle
-        if p < last and lowers[p + 1] in PARTICLES and _particle(toks, p, s_end):  # mostly decided on the word
+        if p < last and lowers[p + 1] in PARTICLES and _particle(doc, p, s_end):  # mostly decided on the word
             end = p + 1
-        by = _by_index(toks, end, s_end)
-        agent = _agent(toks, by, s_end) if by is not None else ""
+        by = _by_index(doc, end, s_end)
+        agent = _agent(doc, by, s_end) if by is not None else ""
         template = doer if agent else no_doer
         nxt = end + 1
         if template is None:
@@ -294,9 +282,9 @@ def _after_auxiliary(low: str) -> int | None:
     return None
 
 
-def _participle_index(toks: _Tokens, i: int, s_end: int) -> int | None:
+def _participle_index(doc: Document, i: int, s_end: int) -> int | None:
     """Index of the participle of a passive whose auxiliary is token ``i``, or None."""
-    text, lowers, starts, ends = toks
+    text, lowers, starts, ends = doc.text, doc.token_lowers, doc.token_starts, doc.token_ends
     n = len(lowers)
     adverbs = chained = 0
     j = i + 1
@@ -324,9 +312,9 @@ def _participle_index(toks: _Tokens, i: int, s_end: int) -> int | None:
     return None
 
 
-def _particle(toks: _Tokens, p: int, s_end: int) -> bool:
+def _particle(doc: Document, p: int, s_end: int) -> bool:
     """Whether the token after the participle is its particle ("gunned down"), not "up to ten"."""
-    text, lowers, starts, ends = toks
+    text, lowers, starts, ends = doc.text, doc.token_lowers, doc.token_starts, doc.token_ends
     n = len(lowers)
     if p + 1 >= n or lowers[p + 1] not in PARTICLES or ends[p + 1] > s_end:
         return False
@@ -335,12 +323,12 @@ def _particle(toks: _Tokens, p: int, s_end: int) -> bool:
     return not (p + 2 < n and lowers[p + 2] == "to" and _plain(text, ends[p + 1], starts[p + 2]))
 
 
-def _by_index(toks: _Tokens, p: int, s_end: int) -> int | None:
+def _by_index(doc: Document, p: int, s_end: int) -> int | None:
     """Index of a "by" within BY_WINDOW words after token ``p`` (the participle or its particle), or None.
 
     A comma ends the search too: "killed, by all accounts, ..." is an aside, not a doer.
     """
-    text, lowers, starts, ends = toks
+    text, lowers, starts, ends = doc.text, doc.token_lowers, doc.token_starts, doc.token_ends
     for k in range(p + 1, min(p + 1 + BY_WINDOW, len(lowers))):
         gap = text[ends[k - 1] : starts[k]]
         if ends[k] > s_end or (gap != " " and _STOP_GAP.search(gap)):  # a space, as usual, needs no search
@@ -353,9 +341,9 @@ def _by_index(toks: _Tokens, p: int, s_end: int) -> int | None:
     return None
 
 
-def _agent(toks: _Tokens, by: int, s_end: int) -> str:
+def _agent(doc: Document, by: int, s_end: int) -> str:
     """The doer named after "by": up to MAX_AGENT_WORDS words, to the next punctuation or clause word."""
-    text, lowers, starts, ends = toks
+    text, lowers, starts, ends = doc.text, doc.token_lowers, doc.token_starts, doc.token_ends
     n = len(lowers)
     first = by + 1
     if first >= n:
