@@ -1,6 +1,6 @@
 """Framing: lexicon-based framing indicators and distinctive terms for news articles.
 
-The public API is what ``__all__`` lists; everything returns frozen records with character offsets
+The public API is what ``__all__`` lists; everything returns read-only records with character offsets
 into the original text, so every number traces back to the words on the page.
 """
 

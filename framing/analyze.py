@@ -10,7 +10,7 @@ from .indicators import agency, attribution, frames, hedges, labels, loaded_lang
 from .indicators.context import Context
 from .lexicons import Lexicon, load_shipped
 from .matcher import MultiMatcher
-from .models import FAMILIES, Article, ArticleAnalysis, Hit, evolve
+from .models import FAMILIES, Article, ArticleAnalysis, Hit
 from .quotes import QuoteIndex
 from .speakers import attribute, speaker_table
 from .text import Document
@@ -43,7 +43,7 @@ class Analyzer:
         # Quoted speech carries the speaker's words: hits inside it are marked, so the outlet is not
         # charged with them. Scare quotes are the outlet's own voice and do not count as speech.
         scare = {(h.start, h.end) for h in found.get("scare_quotes", ())}
-        quotes = [evolve(q, kind="scare") if (q.start, q.end) in scare else q for q in ctx.quotes]
+        quotes = [q._replace(kind="scare") if (q.start, q.end) in scare else q for q in ctx.quotes]
         speech = QuoteIndex(q for q in quotes if q.kind != "scare")
         verbs = _marked(found.pop("attribution", []), speech)
         quotes, verbs = attribute(doc, quotes, verbs, self.lexicons.get("actors"))
@@ -68,7 +68,7 @@ def _marked(hits: list[Hit], speech: QuoteIndex) -> list[Hit]:
     out = []
     for h in hits:
         in_quote = containing(h.start, h.end) is not None
-        out.append(h if h.in_quote == in_quote else evolve(h, in_quote=in_quote))
+        out.append(h if h.in_quote == in_quote else h._replace(in_quote=in_quote))
     return out
 
 

@@ -147,10 +147,10 @@ def _pack(an: ArticleAnalysis) -> tuple:
     """An analysis as plain tuples, cheap to send between processes (pickle shares repeated strings)."""
     return (
         an.word_count,
-        [(s.start, s.end) for s in an.sentences],
-        [tuple(q.__dict__.values()) for q in an.quotes],
-        [tuple(h.__dict__.values()) for h in an.hits],
-        [tuple(s.__dict__.values()) for s in an.speakers],
+        list(map(tuple, an.sentences)),
+        list(map(tuple, an.quotes)),  # plain tuples: a named tuple would be pickled with a Python call each
+        list(map(tuple, an.hits)),
+        list(map(tuple, an.speakers)),
     )
 
 

@@ -328,10 +328,9 @@ def sentence_html(
     """``text[start:end]`` escaped, with the hits inside it marked (via :func:`highlight_html`)."""
     # escape-first (highlight_html): the article text never becomes live HTML
 
-    local = [replace(h, start=h.start - start, end=h.end - start) for h in hits if start <= h.start and h.end <= end]
+    local = [h._replace(start=h.start - start, end=h.end - start) for h in hits if start <= h.start and h.end <= end]
     qs = [
-        replace(
-            q,
+        q._replace(
             start=q.start - start,
             end=q.end - start,
             inner_start=q.inner_start - start,

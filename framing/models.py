@@ -1,10 +1,18 @@
-"""Records that flow through the engine: frozen dataclasses with character offsets into the original text."""
+"""Records that flow through the engine, with character offsets into the original text.
+
+The records an analysis makes by the hundred (Span, Quote, Hit, Speaker) are named tuples: read-only,
+compared and hashed by value like the frozen dataclasses around them, and made by one C-level step, which
+matters when a corpus of ten thousand articles makes close to a million of them and worker processes send
+them back as plain tuples. ``record._replace(field=value)`` gives a changed copy. The rest are frozen
+dataclasses.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any, NamedTuple
 
 FAMILIES: tuple[str, ...] = (
@@ -51,8 +59,7 @@ class Article:
             object.__setattr__(self, "id", content_id(self.text))
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A stretch of the original text: ``text[start:end]``."""
 
     start: int
@@ -68,8 +75,7 @@ class Token(NamedTuple):
     lower: str
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """A quotation: ``start``/``end`` include the marks, ``inner_*`` exclude them."""
 
     start: int
@@ -106,8 +112,7 @@ class Quote:
         return len(self.text.split())
 
 
-@dataclass(frozen=True)
-class Speaker:
+class Speaker(NamedTuple):
     """One speaker of an article, under one name, with what the article gives them."""
 
     name: str
@@ -128,8 +133,7 @@ class Speaker:
         }
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One piece of evidence: a span of the original text, a lexicon entry, and why it matters."""
 
     family: str
@@ -230,56 +234,20 @@ class Comparison:
     summary: tuple[SummaryLine, ...] = ()
 
 
-_FIELDS: dict[type, frozenset[str]] = {}
-
-
-def evolve(record: Any, **changes: Any) -> Any:
-    """A copy of a frozen record with some fields changed: :func:`dataclasses.replace` for the records
-    above that have no ``__post_init__`` (Hit, Quote), without re-running ``__init__``. The engine makes
-    tens of these per article, so the difference shows in a corpus of thousands.
-    """
-    cls = type(record)
-    names = _FIELDS.get(cls) or _field_names(cls)
-    if not names.issuperset(changes):
-        raise TypeError(f"{cls.__name__} has no field(s) {sorted(set(changes) - names)}")
-    values = record.__dict__.copy()  # (a copy keeps the shared keys of the class's instances: no larger)
-    values.update(changes)
-    new = _new(cls)
-    object.__setattr__(new, "__dict__", values)  # the whole dict at once, past the frozen __setattr__
-    return new
-
-
-_new = object.__new__
-
-
-def _field_names(cls: type) -> frozenset[str]:
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = frozenset(f.name for f in fields(cls))
-    return names
-
-
 def rebuild(cls: type, rows: Iterable[Sequence[Any]]) -> tuple[Any, ...]:
-    """Records of ``cls`` (Span, Hit, Quote, Speaker: no ``__post_init__``) from rows of their field values
-    in declaration order, as ``tuple(cls(*row) for row in rows)`` gives, without running the frozen
-    ``__init__`` (one guarded ``setattr`` per field). Worker processes send analyses back as rows; a corpus
-    of ten thousand articles has close to a million of them.
+    """Records of the named tuple ``cls`` from rows of their field values in declaration order, as
+    ``tuple(cls(*row) for row in rows)`` gives, in one C-level pass (no Python call per record). Worker
+    processes send analyses back as rows; a corpus of ten thousand articles has close to a million.
     """
-    names = _ORDERED.get(cls)
-    if names is None:
-        names = _ORDERED[cls] = tuple(f.name for f in fields(cls))
-    new, size = object.__new__, len(names)
-    out = []
-    for row in rows:
-        if len(row) != size:
-            raise TypeError(f"{cls.__name__} takes {size} values, got {len(row)}")
-        record = new(cls)
-        record.__dict__.update(zip(names, row))
-        out.append(record)
-    return tuple(out)
+    rows = rows if isinstance(rows, list | tuple) else list(rows)
+    size = len(cls._fields)
+    wrong = set(map(len, rows)) - {size}
+    if wrong:
+        raise TypeError(f"{cls.__name__} takes {size} values, got {min(wrong)}")
+    return tuple(map(_tuple_new, repeat(cls), rows))
 
 
-_ORDERED: dict[type, tuple[str, ...]] = {}
+_tuple_new = tuple.__new__
 
 
 def rate(count: int, words: int) -> float:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import fields
 
 from .models import Quote, rebuild
 from .sentences import paragraph_spans
@@ -25,7 +24,7 @@ _SINGLE_CLOSE = {"\u2019"}
 _MARK = re.compile("[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019](?<![^\\W_]['\u2018\u2019](?=[^\\W_]))")
 _OPENER_BEFORE = set(' \t([{\u2014\u2013-/"\u201c\u2018') | {""}
 # The fields of a Quote that the scan does not set, at their defaults (kind, speaker, verb, stance).
-_DEFAULTS = tuple(f.default for f in fields(Quote)[6:])
+_DEFAULTS = tuple(Quote._field_defaults[name] for name in Quote._fields[6:])
 
 _is_word = str.isalnum  # a letter or digit; a C method, so no Python call per mark
 
@@ -35,7 +34,6 @@ def find_quotes(text: str) -> list[Quote]:
     rows: list[tuple] = []
     for start, end in paragraph_spans(text):
         _scan(text, start, end, rows.append)
-    # Made without the frozen dataclass __init__ (a guarded setattr per field): an article has a dozen.
     return list(rebuild(Quote, rows))
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from operator import attrgetter, itemgetter, le
 
 from .lexicons import Lexicon
-from .models import Hit, Quote, Span, Speaker, evolve, rebuild
+from .models import Hit, Quote, Span, Speaker, rebuild
 from .speaker_names import (
     DETERMINERS,
     OPENERS,
@@ -176,9 +176,9 @@ def attribute(
         if kind is None:
             out.append(_named(q, who))
         elif verb is None:  # (often a quotation as it came, direct and without a speaker)
-            out.append(q if q.kind == kind and q.speaker == who else evolve(q, kind=kind, speaker=who))
+            out.append(q if q.kind == kind and q.speaker == who else q._replace(kind=kind, speaker=who))
         else:
-            out.append(evolve(q, kind=kind, speaker=who, verb=verb.text, stance=verb.category))
+            out.append(q._replace(kind=kind, speaker=who, verb=verb.text, stance=verb.category))
     text = doc.text
     out.extend(
         rebuild(
@@ -198,8 +198,8 @@ def attribute(
 
 
 def _named(record: Quote | Hit, speaker: str):
-    """The record with the speaker given: a copy, unless it has that speaker already (records are frozen)."""
-    return record if record.speaker == speaker else evolve(record, speaker=speaker)
+    """The record with the speaker given: a copy, unless it has that speaker already (records are read-only)."""
+    return record if record.speaker == speaker else record._replace(speaker=speaker)
 
 
 def _is_partial(w: Words, q: Quote) -> bool:
@@ -396,7 +396,7 @@ def speaker_table(quotes: Sequence[Quote], attribution: Sequence[Hit], doc: Docu
         rows[who][5].append((verb, stance, -minus))
     for row in rows.values():
         row[5] = tuple(row[5])
-    # Speaker(*row) for every row, by first position, without the frozen __init__.
+    # Speaker(*row) for every row, by first position, in one step.
     return list(rebuild(Speaker, sorted(rows.values(), key=_first_position)))
 
 

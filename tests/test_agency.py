@@ -249,7 +249,6 @@ def test_no_lexicon_no_hits():
 def test_each_passive_has_its_own_span_explanation_and_doer(detect, lexicons):
     # Passive hits are copies of one hit per rule: nothing of one passive may leak into the next.
     from framing.indicators.context import make_hit
-    from framing.models import evolve
 
     text = "He was killed by Israeli forces. The road was closed. She was arrested by police. Two were wounded."
     hits = detect(text)
@@ -262,7 +261,7 @@ def test_each_passive_has_its_own_span_explanation_and_doer(detect, lexicons):
     lex = lexicons["agency"]
     rules = {e.category: e for e in lex.entries if e.context == "rule"}
     fresh = [make_hit("agency", lex, rules[h.category], Document(text), h.start, h.end) for h in hits]
-    assert hits == [evolve(f, explain=h.explain, agent=h.agent) for f, h in zip(fresh, hits)]
+    assert hits == [f._replace(explain=h.explain, agent=h.agent) for f, h in zip(fresh, hits)]
     assert [h.explain for h in hits] == [
         f"{agency.VIOLENT_DOER}{fresh[0].explain} Doer named: Israeli forces.",
         fresh[1].explain,

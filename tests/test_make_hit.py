@@ -24,10 +24,10 @@ def test_make_hit_equals_the_constructor_field_for_field() -> None:
         f"shipped lexicon labels {lex.version}; {entry.source}", f"labels {lex.version}",
     )  # fmt: skip
     assert first == expected and hash(first) == hash(expected)
-    assert list(vars(first).items()) == list(vars(expected).items())  # same fields, same order
+    assert type(first) is Hit and first._asdict() == expected._asdict()  # same fields, same order
     assert (second.text, second.start, second.end) == ("three", 8, 13)  # the template is not shared state
     assert (first.text, first.start, first.end) == ("two", 4, 7)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         first.start = 0  # type: ignore[misc]
 
 

@@ -55,12 +55,12 @@ def test_single_curly_quote():
 
 
 def test_records_are_what_the_constructor_makes():
-    # They are made without Quote.__init__; workers send them back as the values of their __dict__.
+    # They are made from rows in one step, not by Quote(...); they must be the same records, field by field.
     text = 'He said "it ends" and \u2018it does not'
     made = [Quote(8, 17, 9, 16, "it ends", True), Quote(22, len(text), 23, len(text), "it does not", False)]
     quotes = find_quotes(text)
     assert quotes == made
-    assert [list(q.__dict__.items()) for q in quotes] == [list(q.__dict__.items()) for q in made]
+    assert [q._asdict() for q in quotes] == [q._asdict() for q in made] and {type(q) for q in quotes} == {Quote}
 
 
 def test_straight_single_quote():

@@ -42,7 +42,7 @@ from itertools import compress, count
 from operator import attrgetter
 
 from ..lexicons import Lexicon
-from ..models import Hit, evolve
+from ..models import Hit
 from ..text import Document
 from .context import Context, make_hit
 from .lookup import lexicon_hits
@@ -234,7 +234,7 @@ def find_passives(doc: Document, lex: Lexicon) -> list[Hit]:
             explain = f"{explain} Doer named: {agent}."
         hit_end = ends[end]
         hits.append(
-            evolve(template, text=text[aux_start:hit_end], start=aux_start, end=hit_end, explain=explain, agent=agent)
+            template._replace(text=text[aux_start:hit_end], start=aux_start, end=hit_end, explain=explain, agent=agent)
         )
     return hits
 

@@ -95,27 +95,22 @@ def make_hit(family: str, lexicon: Lexicon, entry: Entry, doc: Document, start: 
     if made is None or made[1] is not entry or made[0] is not lexicon or made[2] != family:
         if len(_TEMPLATES) > 20_000:  # edited lexicons leave old entries behind: start afresh now and then
             _TEMPLATES.clear()
-        made = _TEMPLATES[id(entry)] = (lexicon, entry, family, _template(family, lexicon, entry))
-    # Hit(...) as the frozen __init__ would make it (one guarded setattr per field, the cost of a hit),
-    # filled from the entry's fields instead, as models.rebuild does: the same record, field for field.
-    hit = _new(Hit)
-    fields = hit.__dict__
-    fields.update(made[3])
-    fields["text"] = doc.text[start:end]
-    fields["start"] = start
-    fields["end"] = end
-    return hit
+        made = _TEMPLATES[id(entry)] = (lexicon, entry, family, *_template(family, lexicon, entry))
+    # Hit(...) as its constructor makes it, in one C-level step: the fields before and after the text
+    # and offsets come from the entry's template.
+    return _new(Hit, (*made[3], doc.text[start:end], start, end, *made[4]))
 
 
-_new = object.__new__
+_new = tuple.__new__
 
 # The fields of an entry's hits, in declaration order, all but the text and offsets: made once and shared
-# by all its hits (less work per hit, less memory for a corpus). Keyed by the entry's identity; the entry is
-# kept in the value, so its id is never reused while its key is alive.
-_TEMPLATES: dict[int, tuple[Lexicon, Entry, str, dict[str, Any]]] = {}
+# by all its hits. Keyed by the entry's identity; the entry is kept in the value, so its id is never reused
+# while its key is alive.
+_TEMPLATES: dict[int, tuple[Lexicon, Entry, str, tuple[Any, ...], tuple[Any, ...]]] = {}
 
 
-def _template(family: str, lexicon: Lexicon, entry: Entry) -> dict[str, Any]:
+def _template(family: str, lexicon: Lexicon, entry: Entry) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The fields of the entry's hits before ``text`` (family, category) and after ``end``."""
     explain = entry.explain
     if entry.usage:
         explain = f"{explain} Usage: {entry.usage}"
@@ -124,6 +119,5 @@ def _template(family: str, lexicon: Lexicon, entry: Entry) -> dict[str, Any]:
     if not shipped:
         explain = f"{explain} (Entry {where}.)"
     source, version = f"{where}; {entry.source}", f"{lexicon.name} {lexicon.version}"
-    # A record's own __dict__, not a copy: it shares its keys with every Hit, so the hits filled from it
-    # keep that compact form (a plain dict would give each hit a full table, twice the memory).
-    return vars(Hit(family, entry.category, "", 0, 0, explain, entry.id, False, source, version))
+    fields = Hit(family, entry.category, "", 0, 0, explain, entry.id, False, source, version)
+    return fields[:2], fields[5:]
