@@ -320,7 +320,8 @@ def _indirect(
             if comma >= 0:
                 # "Washington will pursue other options if diplomacy fails, Blinken asserted."
                 start, end = s.start, comma
-        end = start + len(text[start:end].rstrip(" .!?"))
+        while end > start and text[end - 1] in " .!?":
+            end -= 1
         if end - start < 12:
             continue
         out.append((start, end, verb))
