@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from operator import attrgetter
 
@@ -102,9 +102,15 @@ class Words:
         i = bisect_right(self.sentence_starts, offset) - 1
         return self.sentences[i] if i >= 0 else None
 
-    def words(self, indexes: Iterable[int]) -> list[str]:
-        """The tokens at these indexes as written (``Token.text``)."""
-        return [self.text[self.starts[i] : self.ends[i]] for i in indexes]
+    def phrase(self, first: int, end: int) -> str:
+        """Tokens ``first`` .. ``end - 1`` as written (``Token.text``), joined by single spaces, where some
+        whitespace and nothing else lies between each token and the next: so it does in every run of words
+        the rules below read, each grown by :meth:`plain` gaps.
+
+        Cut from the text and split there, at C speed, rather than read token by token: a token holds no
+        whitespace, so splitting the stretch at whitespace gives back its tokens, and only them.
+        """
+        return " ".join(self.text[self.starts[first] : self.ends[end - 1]].split())
 
     def is_cap(self, i: int) -> bool:
         """Token ``i`` begins with a capital letter."""
@@ -112,8 +118,11 @@ class Words:
 
     def is_name(self, i: int) -> bool:
         """Capitalised, and not an all-capitals dateline word such as ASHFELD (acronyms up to 3 letters pass)."""
-        start, end = self.starts[i], self.ends[i]
-        return self.text[start].isupper() and not (end - start > 3 and self.text[start:end].isupper())
+        start = self.starts[i]
+        if not self.text[start].isupper():
+            return False  # (most tokens: their end is not read)
+        end = self.ends[i]
+        return end - start <= 3 or not self.text[start:end].isupper()
 
     def plain(self, i: int) -> bool:
         """Only spaces (no punctuation, no line break) lie between token ``i`` and the next."""
@@ -202,7 +211,7 @@ def name_after(w: Words, index: int) -> str:
             k += 1
     end = start + size
     if size and lower[end - 1] in ROLE_OR_TITLE:
-        return " ".join(w.words(range(start, end)))
+        return w.phrase(start, end)
     return clean_name(w, start, end)
 
 
@@ -239,7 +248,7 @@ def clean_name(w: Words, first: int, end: int) -> str:
     cut = end - 1
     while cut > first and lower[cut - 1] not in TITLE_WORDS:
         cut -= 1
-    name = " ".join(w.words(range(cut, end)))
+    name = w.phrase(cut, end)
     return "" if name.lower() in _NOT_NAMES else name
 
 

@@ -65,7 +65,7 @@ def _subject(w: Words, verb: Hit) -> tuple[str, str]:
             k -= 1
         while k < vi - 1 and (w.lower[k] in OPENERS or w.lower[k] in DETERMINERS):
             k += 1
-        return "name", " ".join(w.words(range(k, vi)))
+        return "name", w.phrase(k, vi)
     # "Macron, speaking at the UAE, asserted": the name that opens the sentence, set off by a comma.
     sentence = w.sentence_at(verb.start)
     if sentence is not None:
@@ -94,7 +94,10 @@ def _comma_before(text: str, offset: int) -> bool:
 def _resolve(w: Words, attribution: Sequence[Hit]) -> dict[int, str]:
     """Speaker of every reporting verb (by its start offset), pronouns and participles resolved."""
     found = {v.start: _subject(w, v) for v in attribution}
+    # Every person named as a speaker, with the last word of the name; in the order of the set of them,
+    # which decides between two names found at the same place ("Blinken", "Antony Blinken").
     persons = {who for how, who in found.values() if how == "name" and who and not is_institution(who)}
+    last_words = [(name, name.split()[-1]) for name in persons]
     out: dict[int, str] = {}
     named: list[tuple[int, str]] = []  # (offset, name) of verbs with a named speaker so far
     previous: tuple[int, str] | None = None  # the last verb and its speaker
@@ -105,7 +108,7 @@ def _resolve(w: Words, attribution: Sequence[Hit]) -> dict[int, str]:
             s_start = sentence.start if sentence else 0
             if how == "pronoun":
                 they = who in ("they", "it")
-                who = _mentioned_before(w.text, persons, s_start, verb.start) or _last(named, any_kind=they)
+                who = _mentioned_before(w.text, last_words, s_start, verb.start) or _last(named, any_kind=they)
             else:
                 who = previous[1] if previous is not None and previous[0] >= s_start else ""
         if who:
@@ -116,14 +119,15 @@ def _resolve(w: Words, attribution: Sequence[Hit]) -> dict[int, str]:
     return out
 
 
-def _mentioned_before(text: str, persons: set[str], start: int, end: int) -> str:
-    """The person named last in text[start:end] ("Benny Gantz, who ..., wrote in which he wrote").
+def _mentioned_before(text: str, persons: list[tuple[str, str]], start: int, end: int) -> str:
+    """The person named last in text[start:end] ("Benny Gantz, who ..., wrote in which he wrote"), of
+    ``persons`` given as (name, last word); the first of them wins a tie.
 
     A person is found by their last word: wherever the whole name is, its last word is too.
     """
     best, at = "", -1
-    for name in persons:
-        i = text.rfind(name.split()[-1], start, end)
+    for name, last_word in persons:
+        i = text.rfind(last_word, start, end)
         if i > at:
             best, at = name, i
     return best

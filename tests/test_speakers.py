@@ -169,3 +169,19 @@ def test_last_token_of_a_verb_found_by_stepping() -> None:
     for start in range(len(doc.text) + 1):
         for end in range(start, len(doc.text) + 2):
             assert words.last_before(words.index(start), end) == words.index(end) - 1, (start, end)
+
+
+def test_phrase_joins_the_written_tokens_by_single_spaces() -> None:
+    """A run of words read off the text: its tokens as written, one space between, whatever whitespace
+    stands between them in the text."""
+    from framing.speaker_names import Words
+    from framing.text import Document
+
+    doc = Document("said  US\tSecretary of State Antony Blinken's aide, O'Neill-Smith")
+    words = Words(doc)
+    written = [doc.text[s:e] for s, e in zip(doc.token_starts, doc.token_ends)]
+    for first in range(words.n):
+        for end in range(first + 1, words.n + 1):
+            if all(words.plain(k) for k in range(first, end - 1)):
+                assert words.phrase(first, end) == " ".join(written[first:end]), (first, end)
+    assert words.phrase(1, 4) == "US Secretary of"
