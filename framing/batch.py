@@ -9,13 +9,12 @@ back. A small batch, one core, or ``processes=1`` runs in this process.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import NamedTuple
 
+from . import collector
 from .analyze import Analyzer, default_analyzer
 from .lexicons import Lexicon
 from .logodds import TermScore
@@ -24,6 +23,8 @@ from .term_counts import corpus_terms
 
 #: Below this many articles per process, starting processes costs more than it saves.
 MIN_PER_PROCESS = 40
+#: Slices per worker: more slices, a shorter wait at the end for the last one.
+SLICES_PER_PROCESS = 4
 
 _worker_analyzer: Analyzer | None = None
 
@@ -90,7 +91,7 @@ class _Analyses:
         if workers > 1:
             texts = [a.text for a in self.articles]
             # Contiguous slices, a few per worker, so one slow slice does not hold up the rest.
-            step = max(MIN_PER_PROCESS // 2, -(-len(texts) // (workers * 4)))
+            step = max(MIN_PER_PROCESS // 2, -(-len(texts) // (workers * SLICES_PER_PROCESS)))
             chunks = [texts[i : i + step] for i in range(0, len(texts), step)]
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -99,11 +100,11 @@ class _Analyses:
 
     def result(self) -> list[ArticleAnalysis]:
         if self.pool is None:
-            with _collector_paused():
+            with collector.paused():
                 return [self.analyzer.analyze(a) for a in self.articles]
         # Slices are unpacked in order as they arrive, while the workers go on with the later ones.
         flat = (item for chunk in self.pending for item in chunk)
-        with _collector_paused():
+        with collector.paused():
             return [_unpack(article, item) for article, item in zip(self.articles, flat)]
 
     def __enter__(self) -> _Analyses:
@@ -122,25 +123,8 @@ def _init_worker(lexicons: dict[str, Lexicon]) -> None:
 
 def _analyze_chunk(texts: list[str]) -> list[tuple]:
     analyzer = _worker_analyzer or default_analyzer()
-    with _collector_paused():
+    with collector.paused():
         return [_pack(analyzer.analyze(Article(text=t, id="-"))) for t in texts]
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while a batch of analyses or records is made.
-
-    A batch makes hundreds of thousands of objects that stay alive, and the collector's passes over them
-    cost about a seventh of the analysis; it would find nothing: an analysis leaves no reference cycles
-    (tests/test_batch.py checks), so reference counting frees everything as before, and memory is the same.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _pack(an: ArticleAnalysis) -> tuple:

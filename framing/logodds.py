@@ -21,15 +21,16 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from itertools import chain, repeat
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .terms import analyze_terms, frozen_objects
+from . import collector
+from .models import rebuild
+from .terms import analyze_terms
 from .text import sentences, tokens
 
 if TYPE_CHECKING:
@@ -45,8 +46,7 @@ PRIOR_SCALE = 1.0
 SCATTER_COLUMNS = ("group", "term", "count", "frequency", "z", "sparse")
 
 
-@dataclass(frozen=True, slots=True)
-class TermScore:
+class TermScore(NamedTuple):
     """One term's log-odds score for one group against the rest.
 
     ``count``: hits in the group; ``rest_count``: hits in all other groups; ``frequency``: hits per
@@ -223,25 +223,25 @@ def log_odds_from_counts(
         order = np.lexsort((rank, -y[g], -z))  # z descending, then count descending, then term
         ranked.append((order, y[g][order], rest_count[order], frequency[order], delta[order], z[order]))
 
-    # Every group's TermScores in one go (see framing.terms.frozen_objects), then cut into groups.
+    # Every group's TermScores in one go (one C-level pass, the collector paused), then cut into groups.
     order, count, rest_count, frequency, delta, z = map(np.concatenate, zip(*ranked))
     group_names = [str(name) for name in names]
-    scores = frozen_objects(
-        TermScore,
-        len(order),
-        (
-            vocab[order].tolist(),
-            chain.from_iterable(repeat(group, len(columns)) for group in group_names),
-            count.tolist(),
-            rest_count.tolist(),
-            frequency.tolist(),
-            delta.tolist(),
-            z.tolist(),
-            sparse[order].tolist(),
-        ),
-    )
+    with collector.paused():
+        scores = rebuild(
+            TermScore,
+            zip(
+                vocab[order].tolist(),
+                chain.from_iterable(repeat(group, len(columns)) for group in group_names),
+                count.tolist(),
+                rest_count.tolist(),
+                frequency.tolist(),
+                delta.tolist(),
+                z.tolist(),
+                sparse[order].tolist(),
+            ),
+        )
     n = len(columns)
-    return {group: scores[g * n : (g + 1) * n] for g, group in enumerate(group_names)}
+    return {group: list(scores[g * n : (g + 1) * n]) for g, group in enumerate(group_names)}
 
 
 def _words(text: str) -> tuple[list[str], list]:

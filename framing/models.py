@@ -1,6 +1,6 @@
 """Records that flow through the engine, with character offsets into the original text.
 
-The records an analysis makes by the hundred (Span, Quote, Hit, Speaker) are named tuples: read-only,
+The records an analysis makes by the hundred (Span, Quote, Hit, Speaker, Term) are named tuples: read-only,
 compared and hashed by value like the frozen dataclasses around them, and made by one C-level step, which
 matters when a corpus of ten thousand articles makes close to a million of them and worker processes send
 them back as plain tuples. ``record._replace(field=value)`` gives a changed copy. The rest are frozen
@@ -165,8 +165,7 @@ class Hit(NamedTuple):
         }
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """A distinctive term of one article and its score."""
 
     term: str

@@ -29,22 +29,18 @@ text with a capital sigma goes the plain way, token by token, as it always did.
 
 from __future__ import annotations
 
-import gc
-from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import fields as dataclass_fields
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain, compress, islice, repeat
 from operator import itemgetter
-from types import MemberDescriptorType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
-from .models import Term
+from . import collector
+from .models import Term, rebuild
 from .text import token_words
 
 if TYPE_CHECKING:
@@ -229,50 +225,6 @@ def analyze_terms(text: str) -> list[str]:
     return out
 
 
-# ------------------------------------------------------------------------- results by the hundred thousand
-
-_T = TypeVar("_T")
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while a corpus's results are made (as :mod:`framing.batch` does).
-
-    A corpus gets its Term and TermScore objects by the hundred thousand, all kept. The collector, woken
-    every 700 new objects, walks the growing heap again and again (about a third of the term side's
-    time on the benchmark corpus) and finds nothing: making them makes no reference cycle.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def frozen_objects(cls: type[_T], n: int, columns: Sequence[Iterable]) -> list[_T]:
-    """``[cls(*row) for row in islice(zip(*columns), n)]`` for a frozen dataclass: the same objects, made faster.
-
-    ``columns``: one iterable per field, in field order. Each object is made empty and filled a field at
-    a time, a C-level pass per field over all of them, instead of a call of the dataclass's
-    ``__init__`` (a Python call and an ``object.__setattr__`` per field) per object; a slot is set
-    through its descriptor, quicker still. For dataclasses that only store their fields (no
-    ``__post_init__``), as Term and TermScore do.
-    """
-    if hasattr(cls, "__post_init__"):
-        raise TypeError(f"{cls.__name__} has a __post_init__, which frozen_objects would not call")
-    with _collector_paused():
-        objs = list(map(object.__new__, repeat(cls, n)))
-        for field, values in zip(dataclass_fields(cls), columns, strict=True):
-            slot = cls.__dict__.get(field.name)
-            if isinstance(slot, MemberDescriptorType):
-                deque(map(slot.__set__, objs, values), maxlen=0)
-            else:
-                deque(map(object.__setattr__, objs, repeat(field.name), values), maxlen=0)
-    return objs
-
-
 # ------------------------------------------------------------------------------------------ TF-IDF
 
 
@@ -316,15 +268,15 @@ def distinctive_terms_from_counts(counts: TermCounts, *, top: int = 15, n_texts:
         return [[] for _ in range(n)]
     matrix = tfidf_matrix(counts)
     picked, sizes = _top_entries(matrix, n, top)
-    # All rows' Terms in one go (see frozen_objects), then cut into rows.
-    terms = frozen_objects(
-        Term,
-        len(picked),
-        (
-            map(counts.vocabulary.__getitem__, matrix.indices[picked].tolist()),
-            _rounded(matrix.data[picked]),
-        ),
-    )
+    # All rows' Terms in one go (one C-level pass, the collector paused), then cut into rows.
+    with collector.paused():
+        terms = rebuild(
+            Term,
+            zip(
+                map(counts.vocabulary.__getitem__, matrix.indices[picked].tolist()),
+                map(round, matrix.data[picked].tolist(), repeat(4)),
+            ),
+        )
     it = iter(terms)
     return [list(islice(it, k)) for k in sizes]
 
@@ -355,21 +307,3 @@ def _top_entries(matrix: sp.csr_matrix, n_rows: int, top: int) -> tuple[np.ndarr
     first_of_row = np.searchsorted(ranked_row, np.arange(n_rows))
     rank_in_row = np.arange(len(ranked)) - first_of_row[ranked_row]
     return ranked[rank_in_row < np.asarray(sizes, dtype=np.int64)[ranked_row]], sizes
-
-
-def _rounded(values: np.ndarray) -> list[float]:
-    """``[round(x, 4) for x in values.tolist()]``, the same floats, without a decimal conversion per number.
-
-    ``round(x, 4)`` rounds the exact value of x half-even to an integer d of ten-thousandths and returns
-    the double nearest to d / 10**4, which IEEE division ``d / 1e4`` gives too. ``rint(x * 1e4)`` is
-    that d unless x * 1e4 lies within its rounding error of a half-way point: below 2**30 the product is
-    off by at most half an ulp, under 1.2e-7 (about 1e-12 for a score up to 1). Those within 1e-6 of a
-    half, and anything bigger or not finite, are left to ``round`` itself.
-    """
-    scaled = values * 1e4
-    with np.errstate(invalid="ignore"):  # inf and nan go to round()
-        unsure = ~(np.abs(scaled) < 2.0**30) | (np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
-    out = (np.rint(scaled) / 1e4).tolist()
-    for i in np.flatnonzero(unsure).tolist():
-        out[i] = round(float(values[i]), 4)
-    return out

@@ -8,12 +8,10 @@ articles, and on hand-made and random texts full of the characters that make tok
 
 from __future__ import annotations
 
-import gc
 import json
 import math
 import random
 from collections import Counter
-from dataclasses import FrozenInstanceError
 
 import numpy as np
 import pytest
@@ -27,11 +25,9 @@ from framing.term_counts import CorpusTerms, TermCounts, corpus_terms, count_mat
 from framing.terms import (
     NEGATIONS,
     STOP_WORDS,
-    _rounded,
     analyze_terms,
     distinctive_terms,
     distinctive_terms_from_counts,
-    frozen_objects,
     tfidf_matrix,
 )
 from framing.text import token_words
@@ -444,53 +440,6 @@ def test_log_odds_from_counts_reads_rows(bundled):
     assert_same_scores(log_odds_from_counts(counts, rows, background=range(4, len(texts))), want)
     with pytest.raises(IndexError):
         log_odds_from_counts(counts, {"a": [0], "b": [len(texts)]})
-
-
-@pytest.mark.parametrize(
-    "cls, rows",
-    [
-        (TermScore, [("iran", "A", 3, 1, 12.5, 0.75, 1.25, False), ("talks", "A", 0, 2, 0.0, -0.5, -0.8, True)]),
-        (Term, [("iran", 0.5), ("nuclear deal", 0.1234)]),
-    ],
-)
-@pytest.mark.parametrize("collecting", [True, False])
-def test_frozen_objects_are_built_as_the_dataclass_builds_them(cls, rows, collecting):
-    was = gc.isenabled()
-    (gc.enable if collecting else gc.disable)()
-    try:
-        built = frozen_objects(cls, len(rows), list(zip(*rows)))
-        assert gc.isenabled() == collecting  # the collector as it was
-    finally:
-        (gc.enable if was else gc.disable)()
-    want = [cls(*r) for r in rows]
-    assert built == want and [type(b) for b in built] == [cls] * len(rows)
-    assert [hash(b) for b in built] == [hash(w) for w in want]
-    assert [repr(b) for b in built] == [repr(w) for w in want]
-    assert [getattr(b, "__dict__", None) for b in built] == [getattr(w, "__dict__", None) for w in want]
-    with pytest.raises(FrozenInstanceError):
-        built[0].term = "other"
-    with pytest.raises(ValueError):  # a column too few
-        frozen_objects(cls, len(rows), list(zip(*rows))[:-1])
-
-
-def test_rounded_is_round_to_4_places():
-    rng = np.random.default_rng(7)
-    half_ways = (np.arange(10_001) + 0.5) / 1e4  # the nearest doubles to x.xxxx5, the hard cases
-    values = np.concatenate(
-        [
-            rng.random(100_000),
-            rng.random(10_000) * 1e-3,
-            -rng.random(10_000),
-            rng.standard_normal(10_000) * 1e8,
-            half_ways,
-            np.nextafter(half_ways, 0),
-            np.nextafter(half_ways, 2),
-            [0.03125, 0.0, -0.0, -0.00005, 1.0, 5e-324, 1e300, math.inf, -math.inf],
-        ]
-    )
-    got, want = _rounded(values), [round(x, 4) for x in values.tolist()]
-    assert [(g, math.copysign(1, g)) for g in got] == [(w, math.copysign(1, w)) for w in want]
-    assert math.isnan(_rounded(np.array([math.nan]))[0])
 
 
 def test_count_terms_equals_the_plain_code(corpus):
