@@ -27,6 +27,7 @@ MIN_PER_PROCESS = 40
 SLICES_PER_PROCESS = 4
 
 _worker_analyzer: Analyzer | None = None
+_worker_texts: list[str] = []  # the texts of the batch this worker process serves
 
 
 def default_processes() -> int:
@@ -90,13 +91,15 @@ class _Analyses:
         self.pool = None
         if workers > 1:
             texts = [a.text for a in self.articles]
-            # Contiguous slices, a few per worker, so one slow slice does not hold up the rest.
+            # Contiguous slices, a few per worker, so one slow slice does not hold up the rest. A slice is
+            # sent as its bounds: each worker gets the texts once, when it starts (with "fork", by
+            # inheriting this process's memory: nothing is copied through a pipe).
             step = max(MIN_PER_PROCESS // 2, -(-len(texts) // (workers * SLICES_PER_PROCESS)))
-            chunks = [texts[i : i + step] for i in range(0, len(texts), step)]
+            slices = [(i, min(i + step, len(texts))) for i in range(0, len(texts), step)]
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self.pool = ctx.Pool(workers, initializer=_init_worker, initargs=(self.analyzer.lexicons,))
-            self.pending = self.pool.imap(_analyze_chunk, chunks, chunksize=1)
+            self.pool = ctx.Pool(workers, initializer=_init_worker, initargs=(self.analyzer.lexicons, texts))
+            self.pending = self.pool.imap(_analyze_slice, slices, chunksize=1)
 
     def result(self) -> list[ArticleAnalysis]:
         if self.pool is None:
@@ -116,13 +119,15 @@ class _Analyses:
             self.pool.join()
 
 
-def _init_worker(lexicons: dict[str, Lexicon]) -> None:
-    global _worker_analyzer
+def _init_worker(lexicons: dict[str, Lexicon], texts: list[str]) -> None:
+    global _worker_analyzer, _worker_texts
     _worker_analyzer = Analyzer(lexicons)
+    _worker_texts = texts
 
 
-def _analyze_chunk(texts: list[str]) -> list[tuple]:
+def _analyze_slice(bounds: tuple[int, int]) -> list[tuple]:
     analyzer = _worker_analyzer or default_analyzer()
+    texts = _worker_texts[bounds[0] : bounds[1]]
     with collector.paused():
         return [_pack(analyzer.analyze(Article(text=t, id="-"))) for t in texts]
 

@@ -38,6 +38,13 @@ def test_processes_give_the_same_analyses_in_the_same_order(articles: list[Artic
     assert sum(len(p.hits) for p in pooled) > 1000
 
 
+def test_spawned_workers_get_the_texts_too(monkeypatch: pytest.MonkeyPatch, articles: list[Article]) -> None:
+    # Where "fork" is missing (macOS, Windows), workers start afresh and receive the texts when they start.
+    monkeypatch.setattr(batch.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    some = articles[: 2 * batch.MIN_PER_PROCESS]
+    assert analyze_many(some, processes=2) == [default_analyzer().analyze(a) for a in some]
+
+
 def test_workers_use_the_analyzer_given_not_the_shipped_one(articles: list[Article], tmp_path: Path) -> None:
     with Library(tmp_path / "lib.db") as lib:
         lib.save_overlay_entry("attribution", OPINED)
