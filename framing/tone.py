@@ -117,11 +117,17 @@ def actor_tone(text: str, tones: Sequence[SentenceTone], actors: Mapping[str, Se
         if isinstance(aliases, str):
             aliases = [aliases]
         starts = sorted(m.start() for alias in aliases if alias.strip() for m in _alias_pattern(alias).finditer(plain))
-        hit = [t for t in tones if any(t.start <= s < t.end for s in starts)]
+        hit = [t for t in tones if _any_within(starts, t.start, t.end)]
         summary = _summary(hit)
         summary["spans"] = [(t.start, t.end) for t in hit]
         out[name] = summary
     return out
+
+
+def _any_within(offsets: list[int], start: int, end: int) -> bool:
+    """Some of the sorted ``offsets`` lies in ``start <= offset < end`` (a look-up, not a scan)."""
+    i = bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
 
 
 def _capitalised(word: str, stop_words: frozenset[str]) -> bool:
