@@ -1,7 +1,7 @@
 """Fetch one article from a web address, safely: the URL-import path of the library.
 
 ``fetch_url(url)`` downloads a page with the standard library's ``http.client`` and extracts its main
-text, title, date, author and site name with trafilatura (through ``ingest.html_fields``). It guards
+text, title, date, author and site name with trafilatura (through ``ingest_html.html_fields``). It guards
 against being turned on the machine it runs on or on its network:
 
 - only ``http://`` and ``https://`` addresses;
@@ -37,7 +37,8 @@ import zlib
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from .ingest import IngestError, _short, article_from_fields, decode, html_fields
+from .ingest import IngestError, _short, article_from_fields, decode
+from .ingest_html import html_fields
 from .models import Article
 
 MAX_REDIRECTS = 5
