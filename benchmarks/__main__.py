@@ -46,6 +46,7 @@ from pathlib import Path
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from framing import compare
+from framing import text as text_module
 from framing.analyze import default_analyzer
 from framing.batch import MIN_PER_PROCESS, analyze_corpus, analyze_many, default_processes
 from framing.term_counts import corpus_terms
@@ -324,6 +325,8 @@ def measure(
         "analysis_s": round(total_s, 3),
         "analysis_runs_s": [round(x, 3) for x in analysis_runs],
         "processes": processes,
+        # The optional compiled word splitter (speedups/): the figures are with it when this is true.
+        "native_speedups": text_module.NATIVE,
         "corpus_ratio_vs_tfidf": round(total_s / tfidf_ref, 2),
         "one_process": {
             "analysis_s": round(parts["total_s"], 3),
@@ -367,6 +370,8 @@ def print_table(r: dict) -> None:
         f"{r['hits']:,} hits, {r['quotes']:,} quotations, families {', '.join(r['families_hit'])}"
     )
     one = r["one_process"]
+    native = "in use" if r.get("native_speedups") else "NOT built: the Python word splitter, slower"
+    print(f"compiled word splitter (speedups/): {native}")
     print(f"bare TfidfVectorizer().fit_transform: {r['tfidf_s']:.3f} s (runs {r['tfidf_runs_s']})")
     print(
         f"whole analysis, {r['processes']} process(es) as the product runs it: {r['analysis_s']:.3f} s "

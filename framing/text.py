@@ -9,6 +9,7 @@ quotes, spaces or scripts the text uses.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -153,19 +154,45 @@ def token_spans(text: str) -> tuple[list[int], list[int]]:
 def token_table(text: str) -> tuple[list[int], list[int], list[str]]:
     """:func:`token_spans` and each token's case-folded form (``fold(text)[start:end]``), in one split.
 
-    The split runs over the text lower-cased with its apostrophes and hyphens unified: no character
-    changes between word and non-word when lower-cased, so the words and their offsets are those of
-    the original, and the words come out already folded. A text with a character that lower-cases to
-    two (which would shift the offsets) takes the longer way.
+    The split runs over the text lower-cased (:func:`word_table`): no character changes between word
+    and non-word when lower-cased, so the words and their offsets are those of the original, and the
+    words come out already folded. A text with a character that lower-cases to two (which would shift
+    the offsets) takes the longer way.
     """
-    low = _translate_word_marks(text).lower()
+    low = text.lower()
     if len(low) != len(text):
         starts, ends = token_spans(text)
         folded = fold(text)
         return starts, ends, [folded[s:e] for s, e in zip(starts, ends)]
-    parts = _WORD_SPLIT.split(low)
+    return word_table(low)
+
+
+def _word_table(low: str) -> tuple[list[int], list[int], list[str]]:
+    """Start and end offsets and text of every word of ``low``, apostrophes and hyphens in the words made
+    plain (' and -). The reference for the compiled twin (:data:`word_table`)."""
+    parts = _WORD_SPLIT.split(_translate_word_marks(low))
     offsets = list(accumulate(map(len, parts)))
     return offsets[0:-1:2], offsets[1::2], parts[1::2]
+
+
+def _compiled_word_table():
+    """The compiled twin of :func:`_word_table` from the optional ``framing_speedups`` extension (see
+    ``speedups/``), or None: when it is not installed, is of another version, or ``FRAMING_PURE_PYTHON``
+    is set. Its results are those of :func:`_word_table`; only the speed differs."""
+    if os.environ.get("FRAMING_PURE_PYTHON", "").strip() not in ("", "0"):
+        return None
+    try:
+        import framing_speedups
+    except ImportError:
+        return None
+    return framing_speedups.word_table if getattr(framing_speedups, "VERSION", None) == SPEEDUPS_VERSION else None
+
+
+#: The version of ``speedups/framing_speedups.c`` this code expects.
+SPEEDUPS_VERSION = 1
+#: :func:`_word_table`, compiled when the optional extension is there (``NATIVE`` says which is in use).
+word_table = _compiled_word_table() or _word_table
+NATIVE = word_table is not _word_table
 
 
 _span = re.Match.span
