@@ -14,6 +14,7 @@ from itertools import compress, count
 from typing import NamedTuple
 
 from .lexicons import Entry, Lexicon
+from .native import compiled
 from .text import Document, fold, tokens, unify
 
 
@@ -94,50 +95,61 @@ class MultiMatcher:
 
     def find(self, doc: Document) -> dict[str, list[Match]]:
         """Matches of every lexicon in ``doc``, by lexicon name (every name present, maybe empty)."""
-        outs: list[list[Match]] = [[] for _ in self.lexicons]
-        # Every token's index entry (None for a token that opens no form), then the tokens that open some
-        # form, both found at C speed: a few hundred of an article's tokens.
-        found = list(map(self._index.get, doc.token_lowers))
-        starts = list(compress(count(), found))
-        if starts:
-            self._match(doc, starts, found, outs)
+        starts, ends = doc._spans
+        outs = match_all(self._index, doc.token_lowers, starts, ends, doc.text, doc.unified, len(self.lexicons), Match)
         return dict(zip(self.lexicons, outs))
 
-    def _match(self, doc: Document, starts: list[int], found: list[_Opener | None], outs: list[list[Match]]) -> None:
-        """Append to ``outs`` (one list per lexicon) the matches that start at ``starts``, whose index entries
-        are in ``found``."""
-        lowers = doc.token_lowers
-        seconds: list[str | None] = lowers[1:]  # the token after each token, None after the last
-        seconds.append(None)
-        t_starts, t_ends = doc._spans
-        text = doc.text
-        unified = doc.unified
-        n = len(lowers)
-        nxt = [0] * len(outs)  # per lexicon, the first token not inside an earlier match
-        for i in starts:
-            second = seconds[i]
-            needed, groups = found[i]
-            if needed is not None and second not in needed:
+
+def _match_all(
+    index: dict[str, _Opener],
+    lowers: list[str],
+    t_starts: list[int],
+    t_ends: list[int],
+    text: str,
+    unified: str,
+    n_lexicons: int,
+    record: type[Match],
+) -> list[list[Match]]:
+    """The matches of every lexicon (by number) among tokens ``lowers`` (case-folded) at offsets
+    ``t_starts``/``t_ends`` of ``text`` (``unified`` is ``unify(text)``), made as ``record``s.
+
+    The reference for the compiled twin (:data:`match_all`)."""
+    outs: list[list[Match]] = [[] for _ in range(n_lexicons)]
+    # Every token's index entry (None for a token that opens no form), then the tokens that open some
+    # form, both found at C speed: a few hundred of an article's tokens.
+    found = list(map(index.get, lowers))
+    starts = list(compress(count(), found))
+    if not starts:
+        return outs
+    seconds: list[str | None] = lowers[1:]  # the token after each token, None after the last
+    seconds.append(None)
+    n = len(lowers)
+    nxt = [0] * n_lexicons  # per lexicon, the first token not inside an earlier match
+    for i in starts:
+        second = seconds[i]
+        needed, groups = found[i]
+        if needed is not None and second not in needed:
+            continue
+        for number, singles, longer in groups:
+            if i < nxt[number]:
                 continue
-            for number, singles, longer in groups:
-                if i < nxt[number]:
-                    continue
-                for size, exact, rest, key, entries in longer.get(second, singles):
-                    if size == 1:  # most forms: only a case-sensitive one has more to compare
-                        if exact and unified[t_starts[i] : t_ends[i]] != key[0]:
-                            continue
-                        last = i
-                    else:
-                        last = i + size - 1
-                        if last >= n or (size > 2 and lowers[i + 2 : last + 1] != rest):
-                            continue
-                        if not _plain_run(text, t_starts, t_ends, i, last):
-                            continue
-                        if exact and any(unified[t_starts[k] : t_ends[k]] != key[k - i] for k in range(i, last + 1)):
-                            continue
-                    outs[number].append(_new_match(Match, (i, last, t_starts[i], t_ends[last], entries)))
-                    nxt[number] = last + 1
-                    break
+            for size, exact, rest, key, entries in longer.get(second, singles):
+                if size == 1:  # most forms: only a case-sensitive one has more to compare
+                    if exact and unified[t_starts[i] : t_ends[i]] != key[0]:
+                        continue
+                    last = i
+                else:
+                    last = i + size - 1
+                    if last >= n or (size > 2 and lowers[i + 2 : last + 1] != rest):
+                        continue
+                    if not _plain_run(text, t_starts, t_ends, i, last):
+                        continue
+                    if exact and any(unified[t_starts[k] : t_ends[k]] != key[k - i] for k in range(i, last + 1)):
+                        continue
+                outs[number].append(_new_match(record, (i, last, t_starts[i], t_ends[last], entries)))
+                nxt[number] = last + 1
+                break
+    return outs
 
 
 # Match(...) runs a Python-level __new__; the tuple constructor makes the same record without that frame.
@@ -152,6 +164,10 @@ def _plain_run(text: str, starts: list[int], ends: list[int], first: int, last: 
         if gap != " " and (not gap or not gap.isspace() or "\n" in gap):
             return False
     return True
+
+
+#: :func:`_match_all`, compiled when the optional extension is there (see :mod:`framing.native`).
+match_all = compiled("match_all") or _match_all
 
 
 class Matcher:

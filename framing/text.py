@@ -9,13 +9,13 @@ quotes, spaces or scripts the text uses.
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, repeat, starmap
 
 from .models import Span, Token
+from .native import compiled
 from .sentences import SentenceSplitter, paragraph_spans
 
 # Characters that are folded to a plain ASCII twin for matching. Every mapping is one character to one
@@ -175,24 +175,8 @@ def _word_table(low: str) -> tuple[list[int], list[int], list[str]]:
     return offsets[0:-1:2], offsets[1::2], parts[1::2]
 
 
-def _compiled_word_table():
-    """The compiled twin of :func:`_word_table` from the optional ``framing_speedups`` extension (see
-    ``speedups/``), or None: when it is not installed, is of another version, or ``FRAMING_PURE_PYTHON``
-    is set. Its results are those of :func:`_word_table`; only the speed differs."""
-    if os.environ.get("FRAMING_PURE_PYTHON", "").strip() not in ("", "0"):
-        return None
-    try:
-        import framing_speedups
-    except ImportError:
-        return None
-    return framing_speedups.word_table if getattr(framing_speedups, "VERSION", None) == SPEEDUPS_VERSION else None
-
-
-#: The version of ``speedups/framing_speedups.c`` this code expects.
-SPEEDUPS_VERSION = 1
-#: :func:`_word_table`, compiled when the optional extension is there (``NATIVE`` says which is in use).
-word_table = _compiled_word_table() or _word_table
-NATIVE = word_table is not _word_table
+#: :func:`_word_table`, compiled when the optional extension is there (see :mod:`framing.native`).
+word_table = compiled("word_table") or _word_table
 
 
 _span = re.Match.span
