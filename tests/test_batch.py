@@ -121,3 +121,16 @@ def test_the_collector_is_restored_after_a_batch(monkeypatch: pytest.MonkeyPatch
     with pytest.raises(RuntimeError):
         analyze_many(articles[:3], processes=1)
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(("n", "workers"), [(10_000, 2), (1_000, 8), (120, 2), (41, 2), (7, 3), (1, 4)])
+def test_slices_cover_every_article_once_large_first(n: int, workers: int) -> None:
+    bounds = batch.slice_bounds(n, workers)
+    assert bounds[0][0] == 0 and bounds[-1][1] == n
+    assert all(end == nxt for (_, end), (nxt, _) in zip(bounds, bounds[1:]))  # contiguous, in order
+    sizes = [end - start for start, end in bounds]
+    assert min(sizes) > 0
+    assert sizes == sorted(sizes, reverse=True)  # ever smaller: the workers finish close together
+    assert all(size >= batch.MIN_SLICE for size in sizes[:-1])  # only the rest may be smaller
+    if n >= 4 * workers * batch.MIN_SLICE:
+        assert sizes[0] <= -(-n // (2 * workers)) and len(bounds) > 2 * workers
