@@ -96,7 +96,7 @@ class MultiMatcher:
     def find(self, doc: Document) -> dict[str, list[Match]]:
         """Matches of every lexicon in ``doc``, by lexicon name (every name present, maybe empty)."""
         starts, ends = doc._spans
-        outs = match_all(self._index, doc.token_lowers, starts, ends, doc.text, doc.unified, len(self.lexicons), Match)
+        outs = match_all(self._index, doc.token_lowers, starts, ends, doc.text, len(self.lexicons), Match)
         return dict(zip(self.lexicons, outs))
 
 
@@ -106,12 +106,12 @@ def _match_all(
     t_starts: list[int],
     t_ends: list[int],
     text: str,
-    unified: str,
     n_lexicons: int,
     record: type[Match],
 ) -> list[list[Match]]:
     """The matches of every lexicon (by number) among tokens ``lowers`` (case-folded) at offsets
-    ``t_starts``/``t_ends`` of ``text`` (``unified`` is ``unify(text)``), made as ``record``s.
+    ``t_starts``/``t_ends`` of ``text``, made as ``record``s. A case-sensitive form is compared with the
+    token in ``unify(text)``.
 
     The reference for the compiled twin (:data:`match_all`)."""
     outs: list[list[Match]] = [[] for _ in range(n_lexicons)]
@@ -125,6 +125,7 @@ def _match_all(
     seconds.append(None)
     n = len(lowers)
     nxt = [0] * n_lexicons  # per lexicon, the first token not inside an earlier match
+    unified = ""  # unify(text), made when a case-sensitive form first needs it
     for i in starts:
         second = seconds[i]
         needed, groups = found[i]
@@ -134,6 +135,8 @@ def _match_all(
             if i < nxt[number]:
                 continue
             for size, exact, rest, key, entries in longer.get(second, singles):
+                if exact and not unified:
+                    unified = unify(text)
                 if size == 1:  # most forms: only a case-sensitive one has more to compare
                     if exact and unified[t_starts[i] : t_ends[i]] != key[0]:
                         continue

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 #: The version of ``speedups/framing_speedups.c`` this code expects (its ``VERSION``).
-SPEEDUPS_VERSION = 2
+SPEEDUPS_VERSION = 3
 
 
 def compiled(name: str) -> Callable[..., Any] | None:

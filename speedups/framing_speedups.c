@@ -11,7 +11,7 @@
  * [^\W_] is a character str.isalnum() accepts, as in Python's re; \b is a change between a word
  * character (alphanumeric or _) and anything else.
  *
- * match_all(index, lowers, starts, ends, text, unified, n_lexicons, record) does what
+ * match_all(index, lowers, starts, ends, text, n_lexicons, record) does what
  * framing.matcher.MultiMatcher._match_all does with the same arguments (see there for what they are).
  *
  * The Python versions are the reference: tests compare the two on every code point, on random text and
@@ -22,7 +22,7 @@
 
 /* Bump when word_table's contract changes: framing/text.py uses a build whose VERSION it expects, and
  * falls back to Python for any other (an old build left installed, say). */
-#define SPEEDUPS_VERSION 2
+#define SPEEDUPS_VERSION 3
 
 /* The mark as it stands in a word: ' or -. The splitter reads every character this way, as the Python
  * reference reads the text with the marks made plain first (U+02BC is a letter to str.isalnum(), ' not). */
@@ -131,13 +131,17 @@ fail:
 
 /* ------------------------------------------------------------------------------------------- matcher */
 
-/* text[start:end] == s, without making text[start:end]. */
-static int same_text(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *s)
+/* unify(text)[start:end] == s, for a token text[start:end], without making either: inside a word, unify()
+ * changes only the marks, as plain_mark does (a word holds no other character unify() changes). */
+static int same_word(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *s)
 {
     if (!PyUnicode_Check(s)) return -1;
     if (PyUnicode_GET_LENGTH(s) != end - start) return 0;
-    if (end == start) return 1;
-    return (int)PyUnicode_Tailmatch(text, s, start, end, -1);
+    int kind = PyUnicode_KIND(text), skind = PyUnicode_KIND(s);
+    const void *d = PyUnicode_DATA(text), *sd = PyUnicode_DATA(s);
+    for (Py_ssize_t i = start; i < end; i++)
+        if (READ(i) != PyUnicode_READ(skind, sd, i - start)) return 0;
+    return 1;
 }
 
 /* Tokens first..last are separated by spaces only: no punctuation, no line break (matcher._plain_run). */
@@ -184,11 +188,11 @@ static Py_ssize_t *int_array(PyObject *list, Py_ssize_t n)
 
 static PyObject *match_all(PyObject *self, PyObject *args)
 {
-    PyObject *index, *lowers, *starts_list, *ends_list, *text, *unified;
+    PyObject *index, *lowers, *starts_list, *ends_list, *text;
     Py_ssize_t n_lex;
     PyTypeObject *record;
-    if (!PyArg_ParseTuple(args, "O!O!OOUUnO!:match_all", &PyDict_Type, &index, &PyList_Type, &lowers,
-                          &starts_list, &ends_list, &text, &unified, &n_lex, &PyType_Type, &record))
+    if (!PyArg_ParseTuple(args, "O!O!OOUnO!:match_all", &PyDict_Type, &index, &PyList_Type, &lowers,
+                          &starts_list, &ends_list, &text, &n_lex, &PyType_Type, &record))
         return NULL;
     if (!PyType_IsSubtype(record, &PyTuple_Type) || record->tp_basicsize != PyTuple_Type.tp_basicsize ||
         record->tp_itemsize != PyTuple_Type.tp_itemsize) {
@@ -263,7 +267,7 @@ static PyObject *match_all(PyObject *self, PyObject *args)
                 }
                 if (ok && size > 1) ok = plain_run(text, ts, te, i, last);
                 for (Py_ssize_t k = i; ok && exact && k <= last; k++) {
-                    ok = same_text(unified, ts[k], te[k], PyTuple_GET_ITEM(key, k - i));
+                    ok = same_word(text, ts[k], te[k], PyTuple_GET_ITEM(key, k - i));
                     if (ok < 0) BAD_INDEX("a key is not a str");
                 }
                 if (!ok) continue;
@@ -298,7 +302,7 @@ static PyMethodDef methods[] = {
     {"word_table", word_table, METH_O,
      "word_table(low) -> (starts, ends, words): every word token of a case-folded text (see framing.text)."},
     {"match_all", match_all, METH_VARARGS,
-     "match_all(index, lowers, starts, ends, text, unified, n_lexicons, record): see framing.matcher."},
+     "match_all(index, lowers, starts, ends, text, n_lexicons, record): see framing.matcher."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -111,7 +111,7 @@ def shipped() -> MultiMatcher:
 def _both(multi: MultiMatcher, sample: str) -> tuple[list, list]:
     doc = text.Document(sample)
     starts, ends = doc._spans
-    args = (multi._index, doc.token_lowers, starts, ends, doc.text, doc.unified, len(multi.lexicons), Match)
+    args = (multi._index, doc.token_lowers, starts, ends, doc.text, len(multi.lexicons), Match)
     return framing_speedups.match_all(*args), matcher._match_all(*args)
 
 
@@ -169,15 +169,28 @@ def test_matches_alike_on_any_run_of_lexicon_phrases(shipped: MultiMatcher, run:
 )
 def test_a_malformed_index_is_an_error_not_a_crash(index: dict) -> None:
     with pytest.raises(TypeError, match="malformed"):
-        framing_speedups.match_all(index, ["iran"], [0], [4], "Iran", "Iran", 1, Match)
+        framing_speedups.match_all(index, ["iran"], [0], [4], "Iran", 1, Match)
 
 
 @needs_build
 def test_offsets_that_do_not_fit_are_an_error() -> None:
     with pytest.raises(ValueError, match="as long as lowers"):
-        framing_speedups.match_all({}, ["iran"], [0, 5], [4], "Iran", "Iran", 1, Match)
+        framing_speedups.match_all({}, ["iran"], [0, 5], [4], "Iran", 1, Match)
     with pytest.raises(TypeError, match="tuple type"):
-        framing_speedups.match_all({}, ["iran"], [0], [4], "Iran", "Iran", 1, dict)
+        framing_speedups.match_all({}, ["iran"], [0], [4], "Iran", 1, dict)
+
+
+@pytest.mark.parametrize(
+    ("written", "matched"),
+    [("Don\u2019t", True), ("Don\u02bct", True), ("Don't", True), ("DON\u2019T", False), ("don't", False)],
+)
+def test_a_case_sensitive_form_is_compared_with_its_marks_made_plain(written: str, matched: bool) -> None:
+    """The form "Don't" (case-sensitive) against the word as written: its apostrophe may be curly."""
+    index = {"don't": (None, ((0, ((1, True, [], ("Don't",), ("E",)),), {}),))}
+    implementations = [matcher._match_all] + ([framing_speedups.match_all] if framing_speedups else [])
+    for match_all in implementations:
+        found = match_all(index, ["don't"], [0], [len(written)], written, 1, Match)
+        assert found == ([[Match(0, 0, 0, len(written), ("E",))]] if matched else [[]]), match_all
 
 
 # ------------------------------------------------------------------------------------------ either way
