@@ -196,17 +196,9 @@ def word_count(text: str) -> int:
 
 @dataclass
 class Document:
-    """A text prepared once for every indicator: folded copy, sentences and tokens with offsets."""
+    """A text prepared once for every indicator: sentences, and tokens with offsets and case-folded forms."""
 
     text: str
-
-    @cached_property
-    def folded(self) -> str:
-        return fold(self.text)
-
-    @cached_property
-    def unified(self) -> str:
-        return unify(self.text)
 
     @cached_property
     def sentences(self) -> list[Span]:
