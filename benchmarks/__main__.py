@@ -326,7 +326,7 @@ def measure(
         "analysis_s": round(total_s, 3),
         "analysis_runs_s": [round(x, 3) for x in analysis_runs],
         "processes": processes,
-        # The optional compiled word splitter (speedups/): the figures are with it when this is true.
+        # The optional compiled word split and matching pass (speedups/): the figures are with them when true.
         "native_speedups": text_module.word_table is not text_module._word_table
         and matcher_module.match_all is not matcher_module._match_all,
         "corpus_ratio_vs_tfidf": round(total_s / tfidf_ref, 2),
@@ -372,8 +372,8 @@ def print_table(r: dict) -> None:
         f"{r['hits']:,} hits, {r['quotes']:,} quotations, families {', '.join(r['families_hit'])}"
     )
     one = r["one_process"]
-    native = "in use" if r.get("native_speedups") else "NOT built: the Python word splitter, slower"
-    print(f"compiled word splitter (speedups/): {native}")
+    native = "in use" if r.get("native_speedups") else "NOT in use: the Python references, slower"
+    print(f"compiled word split and matching (speedups/): {native}")
     print(f"bare TfidfVectorizer().fit_transform: {r['tfidf_s']:.3f} s (runs {r['tfidf_runs_s']})")
     print(
         f"whole analysis, {r['processes']} process(es) as the product runs it: {r['analysis_s']:.3f} s "
