@@ -1,7 +1,8 @@
 """Sentences and word tokens with character offsets into the original text.
 
 Nothing here needs NLTK's downloadable data: sentences come from Punkt given a shipped abbreviation
-list, words from one regular expression (what NLTK's data-free ``RegexpTokenizer`` does, faster).
+list, words from one regular expression (what NLTK's data-free ``RegexpTokenizer`` does, faster), or
+from its compiled twin in the optional ``speedups/`` extension (same words, same offsets).
 Every offset indexes the original string, so a highlight lands on the letters it names, whatever
 quotes, spaces or scripts the text uses.
 """

@@ -207,6 +207,12 @@ static PyObject *match_all(PyObject *self, PyObject *args)
     Py_ssize_t *ts = NULL, *te = NULL, *nxt = NULL;
     PyObject *outs = NULL;
     if ((ts = int_array(starts_list, n)) == NULL || (te = int_array(ends_list, n)) == NULL) goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) { /* every offset is read from text: none may lie outside it */
+        if (ts[i] < 0 || ts[i] > te[i] || te[i] > PyUnicode_GET_LENGTH(text) || (i > 0 && ts[i] < te[i - 1])) {
+            PyErr_SetString(PyExc_ValueError, "match_all(): token offsets must be in order and inside the text");
+            goto fail;
+        }
+    }
     if ((nxt = PyMem_Calloc(n_lex + 1, sizeof(Py_ssize_t))) == NULL) {
         PyErr_NoMemory();
         goto fail;

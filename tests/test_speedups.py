@@ -176,6 +176,9 @@ def test_a_malformed_index_is_an_error_not_a_crash(index: dict) -> None:
 def test_offsets_that_do_not_fit_are_an_error() -> None:
     with pytest.raises(ValueError, match="as long as lowers"):
         framing_speedups.match_all({}, ["iran"], [0, 5], [4], "Iran", 1, Match)
+    for starts, ends in (([0], [9]), ([-1], [4]), ([3], [2]), ([0, 1], [4, 4])):  # outside the text, out of order
+        with pytest.raises(ValueError, match="inside the text"):
+            framing_speedups.match_all({}, ["iran"] * len(starts), starts, ends, "Iran", 1, Match)
     with pytest.raises(TypeError, match="tuple type"):
         framing_speedups.match_all({}, ["iran"], [0], [4], "Iran", 1, dict)
 
