@@ -148,6 +148,8 @@ class Hit(NamedTuple):
     lexicon_version: str = ""
     speaker: str = ""  # attribution: who is reported, where the text names them
     agent: str = ""  # agency: the doer named in a "by" phrase, if any
+    # the side the wording marks, from its lexicon entry: "neutral", a side ("israel_side"), or "" (none)
+    position: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -162,6 +164,7 @@ class Hit(NamedTuple):
             "source": self.source,
             "speaker": self.speaker,
             "agent": self.agent,
+            "position": self.position,
         }
 
 

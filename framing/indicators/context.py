@@ -119,5 +119,5 @@ def _template(family: str, lexicon: Lexicon, entry: Entry) -> tuple[tuple[Any, .
     if not shipped:
         explain = f"{explain} (Entry {where}.)"
     source, version = f"{where}; {entry.source}", f"{lexicon.name} {lexicon.version}"
-    fields = Hit(family, entry.category, "", 0, 0, explain, entry.id, False, source, version)
+    fields = Hit(family, entry.category, "", 0, 0, explain, entry.id, False, source, version, "", "", entry.position)
     return fields[:2], fields[5:]

@@ -33,6 +33,8 @@ class Entry:
     context: str = ""
     usage: str = ""
     origin: str = "shipped"
+    # labels (and any entry whose wording marks a side): "neutral", or the side it marks ("israel_side")
+    position: str = ""
 
     @property
     def surface(self) -> tuple[str, ...]:
@@ -117,6 +119,7 @@ def parse_lexicon(data: Any, where: str = "lexicon") -> Lexicon:
             case_sensitive=bool(item.get("case_sensitive", False)),
             context=str(item.get("context", "") or ""),
             usage=str(item.get("usage", "") or ""),
+            position=str(item.get("position", "") or ""),
             origin=str(item.get("origin", "shipped")),
         )
         for form in entry.surface:
