@@ -11,6 +11,7 @@ from .indicators.context import Context
 from .lexicons import Lexicon, load_shipped
 from .matcher import MultiMatcher
 from .models import FAMILIES, Article, ArticleAnalysis, Hit
+from .parser import Parsed, load as load_parser
 from .quotes import QuoteIndex
 from .speakers import attribute, speaker_table
 from .text import Document
@@ -30,7 +31,8 @@ _START, _END = attrgetter("start"), attrgetter("end")
 class Analyzer:
     """Lexicons compiled once, applied to any number of articles."""
 
-    def __init__(self, lexicons: dict[str, Lexicon] | None = None) -> None:
+    def __init__(self, lexicons: dict[str, Lexicon] | None = None, *, use_parser: bool = True) -> None:
+        self.use_parser = use_parser
         self.lexicons = load_shipped() if lexicons is None else dict(lexicons)
         # Only the lexicons the detectors match: the others (the actors) would be matched for nothing.
         self.matcher = MultiMatcher({name: lex for name, lex in self.lexicons.items() if name in DETECTORS})
@@ -46,7 +48,17 @@ class Analyzer:
         quotes = [q._replace(kind="scare") if (q.start, q.end) in scare else q for q in ctx.quotes]
         speech = QuoteIndex(q for q in quotes if q.kind != "scare")
         verbs = _marked(found.pop("attribution", []), speech)
-        quotes, verbs = attribute(doc, quotes, verbs, self.lexicons.get("actors"))
+        nlp = load_parser() if self.use_parser else None
+        parsed = Parsed(nlp, doc.text) if nlp is not None else None
+        quotes, verbs = attribute(doc, quotes, verbs, self.lexicons.get("actors"), parsed)
+        if parsed is not None:
+            # A few quoted words the parse ties to a speaker are that speaker's (a partial quote): not a
+            # scare quote, and the words inside are quoted speech.
+            spoken = {(q.start, q.end) for q in quotes if q.kind != "scare"}
+            if scare & spoken:
+                found["scare_quotes"] = [h for h in found["scare_quotes"] if (h.start, h.end) not in spoken]
+                speech = QuoteIndex(q for q in quotes if q.kind not in ("scare", "indirect", "headline"))
+                verbs = _marked(verbs, speech)
         # In family order (the verbs are the first family), so a stable sort by offsets alone leaves hits
         # at the same offsets in family order: sorted by end, then by start, two sorts on plain numbers.
         marked = verbs + [h for hits in found.values() for h in _marked(hits, speech)]

@@ -31,6 +31,8 @@ from .speaker_names import (
     name_after,
     name_before,
 )
+from .parser import Parsed
+from .syntax_speakers import attribute_parsed, quote_verb
 from .text import Document
 
 PERSON_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}
@@ -141,30 +143,50 @@ def _last(named: list[tuple[int, str]], *, any_kind: bool) -> str:
 
 
 def attribute(
-    doc: Document, quotes: Sequence[Quote], attribution: Sequence[Hit], actors: Lexicon | None = None
+    doc: Document,
+    quotes: Sequence[Quote],
+    attribution: Sequence[Hit],
+    actors: Lexicon | None = None,
+    parsed: Parsed | None = None,
 ) -> tuple[list[Quote], list[Hit]]:
     """Quotations with speaker, verb and stance; reported speech; reporting verbs with their speaker.
 
-    A quotation given is copied once, when its speaker's canonical name (which needs every speaker of
-    the article) is known; a record that already has its canonical speaker (and, for a quotation with
-    no verb, its kind) is returned as it is.
+    With ``parsed`` (the article's parse, :mod:`framing.parser`) the speakers and verbs come from the
+    syntax (:mod:`framing.syntax_speakers`); without it, from the rules of this module. A quotation given is
+    copied once, when its speaker's canonical name (which needs every speaker of the article) is known; a
+    record that already has its canonical speaker (and, for a quotation with no verb, its kind) is returned
+    as it is.
     """
     w = Words(doc)
-    verb_speaker = _resolve(w, attribution)
-    verbs = _VerbIndex(attribution)
-    # Every quotation given, with its kind and reporting verb (kind None: a scare quote, left as it is).
-    found: list[tuple[Quote, str | None, Hit | None]] = []
+    # Every quotation given, with its kind, and its speaker, reporting verb and stance (kind None: a scare
+    # quote, left as it is).
+    found: list[tuple[Quote, str | None, str, str, str]] = []
     used_verbs: set[int] = set()
-    for q in quotes:
-        if q.kind == "scare":
-            found.append((q, None, None))
-            continue
-        verb = _verb_for(w, q, verbs)
-        kind = "partial" if _is_partial(w, q) else "direct"
-        if verb is not None:
-            used_verbs.add(verb.start)
-        found.append((q, kind, verb))
-    speakers = [q.speaker if verb is None else verb_speaker.get(verb.start, "") for q, _, verb in found]
+    if parsed is not None:
+        verb_speaker, info = attribute_parsed(parsed, quotes, attribution)
+        for q in quotes:
+            if q.kind == "scare" and q.start not in info:
+                found.append((q, None, q.speaker, "", ""))
+                continue
+            who, verb_word, stance = info.get(q.start, ("", "", ""))
+            # (a few quoted words the syntax ties to a speaker are a partial quote, not a scare quote)
+            kind = "partial" if q.kind == "scare" or _is_partial(w, q) else "direct"
+            found.append((q, kind, who, verb_word, stance))
+        used_verbs = {v for v in (_verb_at(parsed, q, attribution) for q in quotes if q.kind != "scare") if v >= 0}
+    else:
+        verb_speaker = _resolve(w, attribution)
+        verbs = _VerbIndex(attribution)
+        for q in quotes:
+            if q.kind == "scare":
+                found.append((q, None, q.speaker, "", ""))
+                continue
+            verb = _verb_for(w, q, verbs)
+            kind = "partial" if _is_partial(w, q) else "direct"
+            if verb is None:
+                found.append((q, kind, q.speaker, "", ""))
+            else:
+                used_verbs.add(verb.start)
+                found.append((q, kind, verb_speaker.get(verb.start, ""), verb.text, verb.category))
     # Reported speech and headlines, as (start, end, kind, speaker, verb, stance) until the names are known.
     more = [
         (start, end, "indirect", verb_speaker.get(verb.start, ""), verb.text, verb.category)
@@ -172,17 +194,18 @@ def attribute(
     ]
     more += [(start, end, "headline", name, ":", "neutral") for start, end, name in _headlines(doc)]
     names = canonical_names(
-        [who for who in speakers if who] + [row[3] for row in more if row[3]] + list(verb_speaker.values()), actors
+        [row[2] for row in found if row[2]] + [row[3] for row in more if row[3]] + list(verb_speaker.values()),
+        actors,
     )
     out: list[Quote] = []
-    for (q, kind, verb), who in zip(found, speakers):
+    for q, kind, who, verb_word, stance in found:
         who = names.get(who, who)
         if kind is None:
             out.append(_named(q, who))
-        elif verb is None:  # (often a quotation as it came, direct and without a speaker)
+        elif not verb_word:  # (often a quotation as it came, direct and without a speaker)
             out.append(q if q.kind == kind and q.speaker == who else q._replace(kind=kind, speaker=who))
         else:
-            out.append(q._replace(kind=kind, speaker=who, verb=verb.text, stance=verb.category))
+            out.append(q._replace(kind=kind, speaker=who, verb=verb_word, stance=stance))
     text = doc.text
     out.extend(
         rebuild(
@@ -199,6 +222,15 @@ def attribute(
         hits.append(_named(h, names.get(who, who)))
     out.sort(key=_start)
     return out, hits
+
+
+def _verb_at(parsed: Parsed, q: Quote, attribution: Sequence[Hit]) -> int:
+    """The start of the attribution hit that reports ``q`` in the parse, or -1."""
+    verb = quote_verb(parsed, q)
+    if verb is None:
+        return -1
+    at = parsed.at(verb)
+    return at if any(h.start == at for h in attribution) else -1
 
 
 def _named(record: Quote | Hit, speaker: str):

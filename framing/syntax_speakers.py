@@ -1,0 +1,453 @@
+"""Who says what, read off the dependency parse: the speaker of every quotation and reporting verb.
+
+The rules, each a class of what news does:
+
+- the reporting verb of a quotation is the verb the quotation hangs from (its nearest ancestor outside
+  the marks that reports speech: *said*, *told*, *tweeted*, *called*, *warned* ...), or else the nearest
+  such verb in the quotation's sentences;
+- the speaker is that verb's subject (*Price said*, *said Price*), the object of *according to*, the
+  subject of the verb it is joined to (*went on to say*, *..., adding*), or the noun a *who* clause hangs
+  from; an apposition gives a role its name (*the spokesman, Ned Price*);
+- *he*, *she* is the person last named as a subject before it; *the minister* is the person last named
+  with that title; *they*, *it* the last speaker named;
+- a quotation with no verb of its own keeps the speaker of the quotation before it in its paragraph, or,
+  when it opens its paragraph, in the paragraph before (a quote carried across paragraphs);
+- only noun phrases are speakers: a dateline, a date or a sentence adverb never is.
+
+Only paragraphs with a quotation or a reporting verb are parsed; earlier paragraphs are parsed when a
+pronoun or a title needs the person they name (:class:`framing.parser.Parsed`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .models import Hit, Quote
+from .parser import Parsed
+
+# Verbs (lemmas) that report speech, writing or thought: the verbs a quotation hangs from.
+SPEECH_LEMMAS = frozenset(
+    """say tell add state claim allege insist argue assert declare announce explain note warn write tweet
+    post call describe label dub brand term urge ask question reply respond answer acknowledge admit
+    concede deny confirm reveal suggest predict promise pledge vow threaten accuse blame criticize
+    criticise praise complain lament boast joke quip recall remark observe comment mention report testify
+    shout chant sing read cite quote characterize characterise dismiss slam blast mock decry condemn
+    denounce charge contend maintain emphasize emphasise stress underscore point continue conclude agree
+    disagree recommend demand advise caution counter retort rebut signal indicate hint imply estimate
+    speculate believe think feel hope fear worry wonder muse proclaim assure reassure tout hail welcome
+    express voice reiterate repeat clarify plead beg inform notify brief disclose assess opine scream yell
+    whisper exclaim cry lash rail fume thunder talk remember riff grouse gush chime interject concur sum
+    summarize summarise snipe joke tease scoff snap sneer testify reason recount""".split()
+)
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+ANY_PRONOUNS = frozenset({"they", "it", "them"})
+NOT_SPEAKERS = frozenset(
+    {"i", "we", "you", "me", "us", "this", "that", "which", "there", "who", "what"}
+)
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+# Never a speaker, even as a verb's subject: times and places of a dateline.
+NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# Dependents left out of a speaker's noun phrase: clauses, asides and punctuation.
+_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "prep", "det", "predet", "advmod"})
+_KEEP_PREPS = frozenset({"of", "for", "at"})
+_UP_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl"})
+_STRIP = " ,.;:\"'\u201c\u201d\u2018\u2019()[]"
+
+
+def is_speech(tok: Any) -> bool:
+    return (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_LEMMAS) or according(tok)
+
+
+def according(tok: Any) -> bool:
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+
+
+def quote_verb(p: Parsed, q: Quote, *, strict: bool = False) -> Any | None:
+    """The token of the verb that reports quotation ``q`` (its paragraph parsed), or None.
+
+    ``strict``: only a reporting verb the quotation hangs from (for a few quoted words, which are a
+    partial quote only when the syntax ties them to a speaker).
+    """
+    i = p.paragraph_of(q.start)
+    d = p.docs.get(i)
+    if d is None:
+        return None
+    base = p.base(i)
+    lo, hi = q.start - base, q.end - base
+    inside = [t for t in d if lo <= t.idx < hi]
+    if not inside:
+        return None
+    best: tuple[int, int, Any] | None = None  # (depth, distance, verb)
+    for t in inside:
+        depth = 0
+        for a in t.ancestors:
+            depth += 1
+            if lo <= a.idx < hi:
+                continue
+            if is_speech(a):
+                key = (depth, _distance(a, lo, hi), a)
+                if best is None or key[:2] < best[:2]:
+                    best = key
+                break
+    if best is not None:
+        # "According to X, Clinton praised her 'donors'": the source named by "according to" speaks.
+        acc = [t for t in best[2].sent if according(t) and not (lo <= t.idx < hi)]
+        return acc[0] if acc else best[2]
+    if strict:
+        return None
+    sents = {t.sent.start: t.sent for t in inside}
+    cands = [t for s in sents.values() for t in s if not (lo <= t.idx < hi) and is_speech(t)]
+    if cands:
+        return min(cands, key=lambda t: _distance(t, lo, hi))
+    # A quotation set off by a comma and a verb of any kind, next to it: '"...," Pence riffed.'
+    for t in inside:
+        for a in t.ancestors:
+            if lo <= a.idx < hi:
+                continue
+            if a.pos_ == "VERB" and _distance(a, lo, hi) <= 40 and _has_subject(a, lo, hi):
+                return a
+            break
+    return None
+
+
+def _has_subject(verb: Any, lo: int, hi: int) -> bool:
+    return any(c.dep_ == "nsubj" and not (lo <= c.idx < hi) for c in verb.children)
+
+
+def _distance(t: Any, lo: int, hi: int) -> int:
+    return lo - t.idx if t.idx < lo else t.idx - hi
+
+
+def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
+    """The token heading the noun phrase that names who speaks through ``verb``, or None.
+
+    ``quoted`` is a quotation's span in the verb's paragraph: a subject inside it is not the speaker (the
+    parse may take the quote's own subject); then the words right after the verb are ('..., said Trump').
+    """
+    if according(verb):
+        objs = [c for c in verb.doc[verb.i + 1].children if c.dep_ == "pobj"]
+        return objs[0] if objs else None
+    lo, hi = quoted
+    v = verb
+    for _ in range(5):
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not (lo <= c.idx < hi)]
+        if not subj and v is verb and _inverted(verb):
+            after = _noun_after(verb, lo, hi)
+            if after is not None:
+                return after
+        if subj:
+            s = subj[0]
+            if s.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                s = v.head
+            return _issuer(s)
+        agent = [c for c in v.children if c.dep_ == "agent"]
+        if agent:
+            objs = [c for c in agent[0].children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        if v.dep_ == "relcl" or (v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN")):
+            return _issuer(v.head)
+        if v.dep_ in _UP_DEPS and v.head is not v:
+            v = v.head
+            continue
+        return None
+    return None
+
+
+# Things that carry someone's words: "issued a statement saying", "released a video that said".
+MEDIA_NOUNS = frozenset(
+    """statement ad advertisement video letter email tweet post sign release report memo book piece article
+    interview speech note message commercial spot clip op-ed column editorial filing document""".split()
+)
+
+
+def _issuer(tok: Any) -> Any:
+    """For a medium that speaks ('a statement saying'), the one who issued it, when the text names them."""
+    if tok.lemma_.lower() in MEDIA_NOUNS and tok.dep_ in ("dobj", "pobj"):
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lower_ not in NOT_SPEAKERS:
+            return subj[0]
+    return tok
+
+
+def _inverted(verb: Any) -> bool:
+    """A finite reporting verb right after a quotation or a comma: '"...," added a Democrat.'"""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return False
+    prev = verb.doc[verb.i - 1]
+    return prev.is_punct or prev.is_quote
+
+
+def _noun_after(verb: Any, lo: int, hi: int) -> Any | None:
+    """The head of the noun phrase right after an inverted reporting verb: '"...," added a Democrat.'"""
+    doc = verb.doc
+    k = verb.i + 1
+    while k < len(doc) and doc[k].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "ADV") and not (lo <= doc[k].idx < hi):
+        if doc[k].pos_ in ("NOUN", "PROPN") and (k + 1 == len(doc) or doc[k + 1].pos_ not in ("PROPN", "NOUN")):
+            head = doc[k]
+            return head if head.dep_ not in ("npadvmod",) and head.ent_type_ not in NOT_NAME_ENTS else None
+        k += 1
+    return None
+
+
+def entity_of(tok: Any) -> Any | None:
+    ent_iob = tok.ent_iob_
+    if ent_iob not in ("B", "I"):
+        return None
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    for e in tok.doc.ents:
+        if e.start == start:
+            return e
+    return None
+
+
+def noun_phrase(tok: Any) -> str:
+    """The words of the noun phrase headed by ``tok``, without asides, clauses and leading determiners."""
+    ent = entity_of(tok)
+    if ent is not None and ent.label_ in NAME_ENTS and ent.root is tok:
+        # The name, with what stands right before it in the phrase ("Clinton's campaign" is headed elsewhere).
+        return clean(ent.text)
+    keep = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _CUT_DEPS and not (c.dep_ == "prep" and c.lower_ in _KEEP_PREPS and c.i > tok.i):
+                continue
+            keep.append(c)
+            stack.append(c)
+    idx = sorted(t.i for t in keep)
+    first = last = idx.index(tok.i)
+    while first > 0 and idx[first - 1] == idx[first] - 1:
+        first -= 1
+    while last + 1 < len(idx) and idx[last + 1] == idx[last] + 1:
+        last += 1
+    return clean(tok.doc[idx[first] : idx[last] + 1].text)
+
+
+def clean(name: str) -> str:
+    name = " ".join(name.split()).strip(_STRIP)
+    for det in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if name.startswith(det):
+            name = name[len(det) :]
+    return name.strip(_STRIP)
+
+
+def appositive_person(tok: Any) -> str:
+    """A person's name set beside a role noun ('the spokesman, Ned Price, said'), or ''."""
+    for c in tok.children:
+        if c.dep_ == "appos":
+            ent = entity_of(c)
+            if ent is not None and ent.label_ == "PERSON":
+                return clean(ent.text)
+    return ""
+
+
+class Mentions:
+    """People named in the parsed paragraphs, in text order, for pronouns and titles to point back to."""
+
+    def __init__(self, p: Parsed) -> None:
+        self.p = p
+        self.rows: list[tuple[int, str, bool, frozenset[str]]] = []  # (offset, name, is subject, roles)
+        self._seen: set[int] = set()
+
+    def _collect(self) -> None:
+        for i, d in self.p.docs.items():
+            if i in self._seen:
+                continue
+            self._seen.add(i)
+            for e in d.ents:
+                if e.label_ != "PERSON" or len(e.text) < 3:
+                    continue
+                root = e.root
+                subject = root.dep_ in ("nsubj", "nsubjpass") or (
+                    root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
+                )
+                self.rows.append((self.p.at(e[0]), clean(e.text), subject, _roles(e)))
+        self.rows.sort(key=lambda r: r[0])
+
+    def person_before(self, offset: int, *, role: str = "") -> str:
+        """The person last named before ``offset``: as a subject if one is, with ``role`` if given."""
+        para = self.p.paragraph_of(offset)
+        self.p.ensure(range(max(0, para - 3), para + 1))
+        self._collect()
+        before = [r for r in self.rows if r[0] < offset]
+        if role:
+            titled = [r for r in before if role in r[3]]
+            return titled[-1][1] if titled else ""
+        if not before:
+            self.p.ensure(range(0, para))
+            self._collect()
+            before = [r for r in self.rows if r[0] < offset]
+        if not before:
+            return ""
+        recent = [r for r in before if self.p.paragraph_of(r[0]) >= self.p.paragraph_of(before[-1][0]) - 1]
+        subjects = [r for r in recent if r[2]]
+        return (subjects or recent)[-1][1]
+
+
+def _roles(ent: Any) -> frozenset[str]:
+    """Title and role words standing by a person's name: 'Health Minister X', 'X, the spokesman'."""
+    words: set[str] = set()
+    root = ent.root
+    for c in root.children:
+        if c.i < ent.start and c.dep_ in ("compound", "amod", "nmod"):
+            words.update(t.lemma_.lower() for t in c.subtree)
+        if c.dep_ == "appos":
+            words.update(t.lemma_.lower() for t in c.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+    if root.dep_ == "appos":
+        words.update(t.lemma_.lower() for t in root.head.subtree if t.i < ent.start and t.pos_ in ("NOUN", "ADJ"))
+    k = ent.start - 1
+    while k >= 0 and ent.doc[k].pos_ in ("PROPN", "NOUN", "ADJ") and ent.doc[k].ent_type_ != "PERSON":
+        words.add(ent.doc[k].lemma_.lower())
+        k -= 1
+    return frozenset(words)
+
+
+def speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, int] = (0, 0)) -> tuple[str, bool]:
+    """Who speaks through ``verb``: a name, a resolved title, a noun phrase, or ''; and whether the subject
+    is a pronoun such as *they* or *it* that only the speaker named before can resolve."""
+    subj = subject_of(verb, quoted)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X"):
+        return "", False
+    low = subj.lower_
+    if low in ANY_PRONOUNS:
+        return "", True
+    if low in NOT_SPEAKERS or subj.ent_type_ in NOT_NAME_ENTS:
+        return "", False
+    if low in PERSON_PRONOUNS:
+        return mentions.person_before(p.at(verb)), False
+    named = appositive_person(subj)
+    if named:
+        return named, False
+    phrase = noun_phrase(subj)
+    ent = entity_of(subj)
+    if ent is None or ent.label_ != "PERSON":
+        inner = _person_inside(subj)
+        if inner:
+            return inner, False
+    if subj.pos_ == "NOUN" and ent is None and not any(w[:1].isupper() for w in phrase.split()):
+        # "the minister", "the health minister": the person last named with that title, if any.
+        person = mentions.person_before(p.at(verb), role=subj.lemma_.lower())
+        if person:
+            return person, False
+    return phrase, False
+
+
+def _person_inside(head: Any) -> str:
+    """A person named inside a title phrase headed by ``head``: 'State Department spokesman Ned Price'."""
+    for c in head.children:
+        if c.dep_ in ("compound", "nmod") and c.i < head.i:
+            ent = entity_of(c)
+            if ent is not None and ent.label_ == "PERSON":
+                return clean(ent.text)
+    return ""
+
+
+def attribute_parsed(
+    p: Parsed, quotes: Sequence[Quote], attribution: Sequence[Hit]
+) -> tuple[dict[int, str], dict[int, tuple[str, str, str]]]:
+    """Speakers of reporting verbs (by start offset) and, per quotation start, (speaker, verb, stance).
+
+    ``verb`` and ``stance`` come from the attribution hit on the verb when there is one; a verb not in the
+    lexicon gives its own word and no stance.
+    """
+    speech = [q for q in quotes if q.kind != "scare" or not _distanced(p, q)]
+    wanted = {p.paragraph_of(q.start) for q in speech} | {p.paragraph_of(h.start) for h in attribution}
+    p.ensure(sorted(wanted))
+    mentions = Mentions(p)
+    hit_at = {h.start: h for h in attribution}
+    events: list[tuple[int, str, Any]] = [(h.start, "verb", h) for h in attribution if not h.in_quote]
+    events += [(q.start, "quote", q) for q in speech]
+    events.sort(key=lambda e: (e[0], e[1] == "quote"))
+    verb_speaker: dict[int, str] = {}
+    quote_info: dict[int, tuple[str, str, str]] = {}
+    last_speaker = ""
+    last_quote: tuple[int, str] | None = None  # (paragraph, speaker) of the last quotation
+    for offset, kind, item in events:
+        if kind == "verb":
+            tok = p.token_at(offset)
+            if tok is None or p.at(tok) != offset:
+                continue
+            who, pronoun = speaker_name(p, mentions, tok)
+            who = who or (last_speaker if pronoun else "")
+            if who:
+                verb_speaker[offset] = who
+                last_speaker = who
+            continue
+        q: Quote = item
+        para = p.paragraph_of(q.start)
+        base = p.base(para)
+        span = (q.start - base, q.end - base)
+        verb = quote_verb(p, q, strict=q.kind == "scare")
+        who, word, stance = "", "", ""
+        if q.kind == "scare":
+            if verb is not None:
+                who, _ = speaker_name(p, mentions, verb, span)
+                hit = hit_at.get(p.at(verb))
+                if who:
+                    quote_info[q.start] = (who, *((hit.text, hit.category) if hit else (verb.text, "")))
+            continue
+        if verb is not None:
+            at = p.at(verb)
+            hit = hit_at.get(at)
+            who, pronoun = speaker_name(p, mentions, verb, span)
+            who = who or (last_speaker if pronoun else "")
+            word, stance = (hit.text, hit.category) if hit is not None else (verb.text, "")
+        else:
+            who = _lead_in_speaker(p, mentions, q)
+            if not who and last_quote is not None and (
+                last_quote[0] == para or (last_quote[0] == para - 1 and _opens_paragraph(p, q))
+            ):
+                who = last_quote[1]
+        quote_info[q.start] = (who, word, stance)
+        if who:
+            last_speaker = who
+        last_quote = (para, who)
+    return verb_speaker, quote_info
+
+
+_DISTANCING = frozenset({"so-called", "self-styled", "self-proclaimed", "self-declared", "this", "these", "those"})
+
+
+def _distanced(p: Parsed, q: Quote) -> bool:
+    """A quotation the writer sets apart with 'so-called' or a demonstrative: a scare quote in any case."""
+    words = p.text[max(0, q.start - 30) : q.start].split()
+    return bool(words) and words[-1].lower() in _DISTANCING
+
+
+def _opens_paragraph(p: Parsed, q: Quote) -> bool:
+    start = p.paragraphs[p.paragraph_of(q.start)][0]
+    return not p.text[start : q.start].strip()
+
+
+def _lead_in_speaker(p: Parsed, mentions: Mentions, q: Quote) -> str:
+    """The speaker of the sentence just before a quotation that has no verb of its own: 'Stated Stone:',
+    'Bystrom agreed. "..."', 'Pollsters agree - Carl Bialik: "..."' (that sentence in the quotation's
+    paragraph, or ending the paragraph before with a colon)."""
+    para = p.paragraph_of(q.start)
+    tok = p.token_at(q.start - 1) if q.start > p.base(para) else None
+    if tok is None or p.at(tok) >= q.start:
+        if para == 0 or not p.text[p.paragraphs[para - 1][0] : p.paragraphs[para - 1][1]].rstrip().endswith(":"):
+            return ""
+        p.ensure([para - 1])
+        tok = p.token_at(p.paragraphs[para - 1][1] - 1)
+        if tok is None:
+            return ""
+    sent = tok.sent
+    before = [t for t in sent if t.i <= tok.i]
+    colon = [t for t in before if t.text == ":"]
+    if colon:
+        k = colon[-1].i - 1
+        ent = entity_of(sent.doc[k]) if k >= 0 else None
+        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            return clean(ent.text)
+    verbs = [t for t in before if is_speech(t)]
+    if verbs:
+        who, _ = speaker_name(p, mentions, verbs[-1])
+        return who
+    return ""
