@@ -42,9 +42,7 @@ SPEECH_LEMMAS = frozenset(
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 ANY_PRONOUNS = frozenset({"they", "it", "them"})
-NOT_SPEAKERS = frozenset(
-    {"i", "we", "you", "me", "us", "this", "that", "which", "there", "who", "what"}
-)
+NOT_SPEAKERS = frozenset({"i", "we", "you", "me", "us", "this", "that", "which", "there", "who", "what"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # Never a speaker, even as a verb's subject: times and places of a dateline.
 NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -400,8 +398,10 @@ def attribute_parsed(
             word, stance = (hit.text, hit.category) if hit is not None else (verb.text, "")
         else:
             who = _lead_in_speaker(p, mentions, q)
-            if not who and last_quote is not None and (
-                last_quote[0] == para or (last_quote[0] == para - 1 and _opens_paragraph(p, q))
+            if (
+                not who
+                and last_quote is not None
+                and (last_quote[0] == para or (last_quote[0] == para - 1 and _opens_paragraph(p, q)))
             ):
                 who = last_quote[1]
         quote_info[q.start] = (who, word, stance)

@@ -8,7 +8,7 @@ import pytest
 
 from framing.models import Hit, Quote, Span, Speaker, rebuild
 
-HIT_ROW = ("labels", "contested", "IDF", 3, 6, "why it matters", "lab.idf", True, "src", "labels 1", "", "")
+HIT_ROW = ("labels", "contested", "IDF", 3, 6, "why it matters", "lab.idf", True, "src", "labels 1", "", "", "")
 
 
 def test_rebuild_equals_the_constructor_field_for_field() -> None:
@@ -41,5 +41,5 @@ def test_rebuild_takes_any_iterable_of_rows() -> None:
 
 @pytest.mark.parametrize("row", [HIT_ROW[:-1], HIT_ROW + ("extra",)])
 def test_a_row_of_the_wrong_length_is_refused(row: tuple) -> None:
-    with pytest.raises(TypeError, match="Hit takes 12 values"):
+    with pytest.raises(TypeError, match="Hit takes 13 values"):
         rebuild(Hit, [row])
