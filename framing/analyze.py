@@ -11,7 +11,8 @@ from .indicators.context import Context
 from .lexicons import Lexicon, load_shipped
 from .matcher import MultiMatcher
 from .models import FAMILIES, Article, ArticleAnalysis, Hit
-from .parser import Parsed, load as load_parser
+from .parser import Parsed
+from .parser import load as load_parser
 from .quotes import QuoteIndex
 from .speakers import attribute, speaker_table
 from .text import Document

@@ -17,6 +17,7 @@ from operator import attrgetter, itemgetter, le
 
 from .lexicons import Lexicon
 from .models import Hit, Quote, Span, Speaker, rebuild
+from .parser import Parsed
 from .speaker_names import (
     DETERMINERS,
     OPENERS,
@@ -31,7 +32,6 @@ from .speaker_names import (
     name_after,
     name_before,
 )
-from .parser import Parsed
 from .syntax_speakers import attribute_parsed, quote_verb
 from .text import Document
 
