@@ -59,7 +59,7 @@ SPEECH_ACTS = frozenset(
     accusing condemned condemns condemning denounced denounces decried decries slammed slams blasted
     criticised criticized criticises criticizes praised praises hailed hails welcomed welcomes rejected
     rejects dismissed dismisses tweeted tweets wrote writes asked asks requested requests appealed
-    pleaded warned warns warning""".split()
+    pleaded warned warns warning spoke speaks speaking""".split()
 )
 _CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "de"})
 _SENTENCE_END = re.compile(r"[.!?]")
@@ -129,7 +129,7 @@ def is_scare_quote(ctx: Context, q: Quote) -> bool:
             and (after.lower().startswith("that") or after[:1] in '"\u201c')
             and ctx.lexicons["attribution"].by_id(verb.entry_id).term in ADDRESSEE_VERBS
         )
-    if _speech_before(ctx, s_start, q.start):
+    if _speech_before(ctx, s_start, q.start) or _speaker_goes_on(ctx, s_start):
         return False
     after_hits = ctx.attribution_within(q.end, s_end)
     if after_hits and doc.token_index(after_hits[0].start) - doc.token_index(q.end) <= BACK_WINDOW:
@@ -159,13 +159,27 @@ def _is_name(ctx: Context, q: Quote, first: int, end: int, prev: str | None, s_s
     )
 
 
-def _speech_before(ctx: Context, s_start: int, q_start: int) -> bool:
-    """A verb of the attribution lexicon (used as one or not) or of :data:`SPEECH_ACTS` stands before the
-    quotation in its sentence."""
+def _speech_before(ctx: Context, start: int, end: int) -> bool:
+    """A verb of the attribution lexicon (used as one or not) or of :data:`SPEECH_ACTS` lies in
+    ``text[start:end]`` (a sentence up to its quotation)."""
     doc = ctx.doc
-    lo, hi = bisect_left(doc.token_starts, s_start), bisect_left(doc.token_starts, q_start)
+    lo, hi = bisect_left(doc.token_starts, start), bisect_left(doc.token_starts, end)
     if not SPEECH_ACTS.isdisjoint(doc.token_lowers[lo:hi]):
         return True
     matches = ctx.matches("attribution")
-    k = bisect_left(matches, s_start, key=_START)
-    return k < len(matches) and matches[k].end <= q_start
+    k = bisect_left(matches, start, key=_START)
+    return k < len(matches) and matches[k].end <= end
+
+
+PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _speaker_goes_on(ctx: Context, s_start: int) -> bool:
+    """The sentence opens with "he", "she" or "they" right after a sentence that reports speech: the same
+    speaker goes on ("The minister spoke on Monday. She warned ...")."""
+    doc = ctx.doc
+    i = bisect_left(doc.token_starts, s_start)
+    if i >= len(doc.token_lowers) or doc.token_lowers[i] not in PRONOUNS or doc.token_starts[i] != s_start:
+        return False
+    previous = doc.sentence_at(s_start - 1) if s_start > 0 else None
+    return previous is not None and _speech_before(ctx, previous.start, min(previous.end, s_start))
