@@ -12,6 +12,7 @@ from ..matcher import Match, MultiMatcher
 from ..models import Hit, Quote
 from ..quotes import find_quotes
 from ..text import Document
+from .names import Names
 
 
 @dataclass
@@ -63,6 +64,11 @@ class Context:
         if self.matcher is not None and self.matcher.lexicons.get(family) is lexicon:
             return self._matches[family]
         return self._own_matches[family]
+
+    @cached_property
+    def names(self) -> Names:
+        """Where the document's proper names and titles are: lexicon words inside them are not hits."""
+        return Names(self.doc)
 
     @cached_property
     def attribution(self) -> list[Hit]:
