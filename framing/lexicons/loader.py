@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..models import NEUTRAL
 from ..text import tokens
 from .inflect import surface_forms
 from .yaml_cache import YAMLSyntaxError, load_yaml
@@ -15,7 +16,6 @@ from .yaml_cache import YAMLSyntaxError, load_yaml
 POS = frozenset({"verb", "noun", "phrase", "adj", "adv"})
 _ID = re.compile(r"^[a-z0-9_.\-]+$")
 # The side a wording marks: "neutral" (the plain name), or a side such as "israel_side" or "restrictionist_side".
-NEUTRAL = "neutral"
 _SIDE = re.compile(r"^[a-z]+(_[a-z]+)*_side$")
 # Lexicons whose every entry must say which position its wording takes (the choice is the point).
 POSITION_REQUIRED = frozenset({"labels"})
