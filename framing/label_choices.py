@@ -34,7 +34,7 @@ class Choice(NamedTuple):
         return self.position != NEUTRAL
 
     def text(self) -> str:
-        """"IDF ×4", "occupation forces" (the multiplication sign only when more than once)."""
+        """ "IDF ×4", "occupation forces" (the multiplication sign only when more than once)."""
         return f"{self.name} \u00d7{self.count}" if self.count > 1 else self.name
 
 
@@ -57,7 +57,7 @@ class SideScore(NamedTuple):
 
 
 def side_name(position: str) -> str:
-    """"resistance_side" -> "resistance side"; "neutral" -> "neutral"."""
+    """ "resistance_side" -> "resistance side"; "neutral" -> "neutral"."""
     return position.replace("_", " ")
 
 
@@ -163,7 +163,9 @@ def summary_lines(analyses: Sequence[ArticleAnalysis]) -> list[SummaryLine]:
         for name, an, chs in zip(names, analyses, per):
             mine = [ch for ch in chs if ch.concept == concept]
             if mine:
-                shown = ", ".join(_cell(ch) for ch in mine[:4]) + (f" and {len(mine) - 4} more" if len(mine) > 4 else "")
+                shown = ", ".join(_cell(ch) for ch in mine[:4]) + (
+                    f" and {len(mine) - 4} more" if len(mine) > 4 else ""
+                )
                 parts.append(f"{name} writes {shown}")
                 evidence += [_evidence(an, h) for ch in mine for h in ch.hits]
         lines.append(SummaryLine(f"For {concept_name(concept)}, " + "; ".join(parts) + ".", tuple(evidence)))
@@ -183,7 +185,9 @@ def summary_lines(analyses: Sequence[ArticleAnalysis]) -> list[SummaryLine]:
                 + ". Plain names are choices too, but they are not counted"
                 + (f" (this rests on {total} hit{'s' if total != 1 else ''})" if total <= 2 else "")
                 + ".",
-                tuple(_evidence(an, h) for an, chs in zip(analyses, per) for ch in chs if ch.side_marked for h in ch.hits),
+                tuple(
+                    _evidence(an, h) for an, chs in zip(analyses, per) for ch in chs if ch.side_marked for h in ch.hits
+                ),
             )
         )
     for name, an, chs, s in zip(names, analyses, per, scores):
@@ -198,7 +202,8 @@ def summary_lines(analyses: Sequence[ArticleAnalysis]) -> list[SummaryLine]:
             else f"{name} uses no side-marked name in its own voice"
         )
         if plain:
-            said += f"; its {s.neutral} plain name{'s' if s.neutral != 1 else ''} ({_choice_list(plain)}) are choices, not contested"
+            plural = "s" if s.neutral != 1 else ""
+            said += f"; its {s.neutral} plain name{plural} ({_choice_list(plain)}) are choices, not contested"
         if s.quoted:
             said += f"; {s.quoted} more label name{'s are' if s.quoted != 1 else ' is'} in words it quotes"
         lines.append(SummaryLine(said + ".", tuple(_evidence(an, h) for ch in sided for h in ch.hits)))

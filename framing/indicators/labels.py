@@ -11,6 +11,7 @@ looks only at the words next to the match, inside its sentence.
 from __future__ import annotations
 
 import re
+
 from ..models import Hit
 from .context import Context
 from .lookup import lexicon_hits

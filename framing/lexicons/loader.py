@@ -25,7 +25,9 @@ def check_position(position: str, required: bool, where: str) -> str:
     """The position, validated: empty (where allowed), "neutral", or a side name ending in "_side"."""
     if not position:
         if required:
-            raise LexiconError(f"{where}: 'position' is required here: 'neutral' or the side it marks (e.g. israel_side)")
+            raise LexiconError(
+                f"{where}: 'position' is required here: 'neutral' or the side it marks (e.g. israel_side)"
+            )
         return ""
     if position != NEUTRAL and not _SIDE.match(position):
         raise LexiconError(

@@ -41,8 +41,27 @@ __all__ = [
 ]
 
 # The fields an overlay entry may have, in the order they are written.
-ENTRY_FIELDS = ("id", "term", "pos", "forms", "category", "explain", "source", "case_sensitive", "context", "usage", "position")
-_OPTIONAL_DEFAULTS: dict[str, Any] = {"pos": "phrase", "forms": [], "case_sensitive": False, "context": "", "usage": "", "position": ""}
+ENTRY_FIELDS = (
+    "id",
+    "term",
+    "pos",
+    "forms",
+    "category",
+    "explain",
+    "source",
+    "case_sensitive",
+    "context",
+    "usage",
+    "position",
+)
+_OPTIONAL_DEFAULTS: dict[str, Any] = {
+    "pos": "phrase",
+    "forms": [],
+    "case_sensitive": False,
+    "context": "",
+    "usage": "",
+    "position": "",
+}
 USER_SOURCE = "Your own judgement."
 
 OverlayRow = Mapping[str, Any]  # {lexicon, entry_id, entry (dict or None), disabled, added_at}
