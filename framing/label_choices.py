@@ -210,7 +210,7 @@ def summary_lines(analyses: Sequence[ArticleAnalysis]) -> list[SummaryLine]:
     return lines
 
 
-def _choice_list(chs: Sequence[Choice], limit: int = 5) -> str:
+def _choice_list(chs: Sequence[Choice], limit: int = 8) -> str:
     ranked = sorted(chs, key=lambda ch: -ch.count)
     more = len(ranked) - limit
     return ", ".join(ch.text() for ch in ranked[:limit]) + (f" and {more} more" if more > 0 else "")

@@ -54,7 +54,9 @@ def check_contract(doc: dict, seed_paths: list[str]) -> None:
         # choice made) but not counted as contested.
         assert set(art["rates"]) == set(FAMILIES)
         for fam in FAMILIES:
-            n = sum(1 for h in art["hits"] if h["family"] == fam and not (fam == "labels" and h["position"] == "neutral"))
+            n = sum(
+                1 for h in art["hits"] if h["family"] == fam and not (fam == "labels" and h["position"] == "neutral")
+            )
             assert art["rates"][fam] == pytest.approx(round(n * 1000 / art["word_count"], 2))
         terms = art["distinctive_terms"]
         assert terms, "no distinctive terms"

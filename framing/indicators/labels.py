@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..models import Hit
-from .context import Context
+from .context import Context, make_hit
 from .lookup import lexicon_hits
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
@@ -90,6 +90,15 @@ GUARDS: dict[str, Guard] = {
 }
 
 
+# "Tel Aviv's government": the lexicon matches words separated by spaces only, so the possessive forms of the
+# Tel Aviv metonym are found here, with the political nouns that make the city stand for the state.
+_TEL_AVIV_ID = "label.israeli_government.tel_aviv_metonym"
+_TEL_AVIV_POSSESSIVE = re.compile(
+    r"\bTel Aviv['\u2019]s (?:government|regime|leaders|leadership|policies|policy|aggression|crimes|army|military"
+    r"|occupation|nuclear arsenal|allies|officials|cabinet|war|threats|plans)\b"
+)
+
+
 def detect(ctx: Context) -> list[Hit]:
     text = ctx.doc.text
     out = []
@@ -98,4 +107,13 @@ def detect(ctx: Context) -> list[Hit]:
         if guard is not None and guard.blocks(text, h.start, h.end):
             continue
         out.append(h)
+    lexicon = ctx.lexicons.get("labels")
+    if lexicon is not None and "Tel Aviv" in text:
+        entry = next((e for e in lexicon.entries if e.id == _TEL_AVIV_ID), None)
+        if entry is not None:
+            out += [
+                make_hit("labels", lexicon, entry, ctx.doc, m.start(), m.end())
+                for m in _TEL_AVIV_POSSESSIVE.finditer(text)
+            ]
+            out.sort(key=lambda h: (h.start, h.end))
     return out
