@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from .highlight import STYLE
+from .highlight import counted_label
 from .models import FAMILIES, ArticleAnalysis
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
@@ -26,7 +26,7 @@ def rates_frame(analyses: Sequence[ArticleAnalysis]) -> pd.DataFrame:
             rows.append(
                 {
                     "article": article_label(an),
-                    "family": STYLE[fam]["label"],
+                    "family": counted_label(fam),
                     "hits": counts[fam],
                     "words": an.word_count,
                     "per_1000_words": rates[fam],
@@ -135,7 +135,7 @@ def fingerprint_frame(analyses: Sequence[ArticleAnalysis]) -> pd.DataFrame:
     for an in analyses:
         row: dict[str, object] = {"article": article_label(an), "words": an.word_count}
         for fam, value in an.rates().items():
-            row[STYLE[fam]["label"]] = value
+            row[counted_label(fam)] = value
         rows.append(row)
     return pd.DataFrame(rows)
 

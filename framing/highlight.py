@@ -25,6 +25,12 @@ STYLE: dict[str, dict[str, str]] = {
 }
 
 
+def counted_label(family: str) -> str:
+    """The family's name where its hits are counted: labels count side-marked names only, and say so."""
+    label = STYLE.get(family, {}).get("label", family)
+    return f"{label} (side-marked)" if family == "labels" else label
+
+
 def css() -> str:
     """The style sheet for highlighted articles and the legend."""
     rules = [

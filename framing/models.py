@@ -27,6 +27,9 @@ FAMILIES: tuple[str, ...] = (
 # Families highlighted when a page opens; frame cues are many and are shown as a profile first.
 DEFAULT_SHOWN: tuple[str, ...] = FAMILIES[:6]
 
+# The position of a plain name (lexicon entries and hits): recorded as a choice, never counted as contested.
+NEUTRAL = "neutral"
+
 # Lexicons that support the analysis without being indicator families of their own.
 SUPPORT_LEXICONS: tuple[str, ...] = ("actors",)
 
@@ -188,11 +191,18 @@ class ArticleAnalysis:
     speakers: tuple[Speaker, ...] = ()
 
     def rates(self, families: tuple[str, ...] = FAMILIES) -> dict[str, float]:
-        """Hits per 1,000 words for each family."""
-        return {fam: rate(sum(1 for h in self.hits if h.family == fam), self.word_count) for fam in families}
+        """Counted hits per 1,000 words for each family (for labels: side-marked names only, see ``counts``)."""
+        counts = self.counts(families)
+        return {fam: rate(counts[fam], self.word_count) for fam in families}
 
     def counts(self, families: tuple[str, ...] = FAMILIES) -> dict[str, int]:
-        return {fam: sum(1 for h in self.hits if h.family == fam) for fam in families}
+        """Counted hits of each family. A label on a neutral name is a hit (it shows the choice made) but is
+        not contested, so it is not counted: the labels count is the number of side-marked names."""
+        out = dict.fromkeys(families, 0)
+        for h in self.hits:
+            if h.family in out and counted(h):
+                out[h.family] += 1
+        return out
 
 
 @dataclass(frozen=True)
@@ -250,6 +260,11 @@ def rebuild(cls: type, rows: Iterable[Sequence[Any]]) -> tuple[Any, ...]:
 
 
 _tuple_new = tuple.__new__
+
+
+def counted(hit: Hit) -> bool:
+    """Whether a hit counts toward its family's number: every hit but a label on a neutral name."""
+    return hit.family != "labels" or hit.position != NEUTRAL
 
 
 def rate(count: int, words: int) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import label_choices
 from .models import FAMILIES, ArticleAnalysis, Comparison
 from .tone import CAVEAT, article_tone
 
@@ -28,6 +29,7 @@ def article_dict(an: ArticleAnalysis) -> dict[str, Any]:
         "distinctive_terms": [{"term": t.term, "score": t.score} for t in an.distinctive_terms],
         "sentences": [{"start": sp.start, "end": sp.end} for sp in an.sentences],
         "fingerprint": an.rates(),
+        "label_choices": label_choices.to_dict(an),
     }
 
 

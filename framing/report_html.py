@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from .highlight import STYLE, css, highlight_html, legend_html
+from .highlight import STYLE, counted_label, css, highlight_html, legend_html
 from .models import DEFAULT_SHOWN, FAMILIES, ArticleAnalysis, Comparison
 from .tone import CAVEAT, article_tone
 
@@ -210,7 +210,7 @@ def _summary(comparison: Comparison) -> str:
 
 
 def _rates(analyses: Sequence[ArticleAnalysis]) -> str:
-    labels = [STYLE[f]["label"] for f in FAMILIES]
+    labels = [counted_label(f) for f in FAMILIES]
     series = []
     all_counts = [an.counts() for an in analyses]
     for an, counts in zip(analyses, all_counts):
@@ -239,7 +239,8 @@ def _rates(analyses: Sequence[ArticleAnalysis]) -> str:
     )
     return (
         '<p class="meta">The fingerprint: every family per 1,000 words, so that articles of different '
-        "lengths can be set side by side. Every number counts the highlights shown above.</p>"
+        "lengths can be set side by side. Every number counts the highlights shown above, except that labels "
+        "count side-marked names only: plain names are highlighted as choices but not counted.</p>"
         f'<div class="chart-row"><div>{chart}</div><div>{table}</div></div>'
     )
 

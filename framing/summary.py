@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from .label_choices import summary_lines
 from .models import ArticleAnalysis, Comparison, Evidence, Hit, SummaryLine
 
 
@@ -104,8 +105,10 @@ def summarize(comparison: Comparison) -> list[SummaryLine]:
                     _ev(an, scare),
                 )
             )
-    # Labels and loaded language in the outlet's own voice (not inside quotations).
-    for family, what in (("labels", "contested label(s)"), ("loaded_language", "loaded word(s)")):
+    # Labels: the names chosen for each concept, ranked on side-marked names only (see label_choices).
+    lines += summary_lines(ans)
+    # Loaded language in the outlet's own voice (not inside quotations).
+    for family, what in (("loaded_language", "loaded word(s)"),):
         for an in ans:
             own = [h for h in an.hits if h.family == family and not h.in_quote]
             quoted = sum(1 for h in an.hits if h.family == family and h.in_quote)

@@ -21,8 +21,9 @@ def test_make_hit_equals_the_constructor_field_for_field() -> None:
     explain = f"{entry.explain} Usage: {entry.usage}" if entry.usage else entry.explain
     expected = Hit(
         "labels", entry.category, "two", 4, 7, explain, entry.id, False,
-        f"shipped lexicon labels {lex.version}; {entry.source}", f"labels {lex.version}",
+        f"shipped lexicon labels {lex.version}; {entry.source}", f"labels {lex.version}", "", "", entry.position,
     )  # fmt: skip
+    assert entry.position  # every label entry has one, and its hits carry it
     assert first == expected and hash(first) == hash(expected)
     assert type(first) is Hit and first._asdict() == expected._asdict()  # same fields, same order
     assert (second.text, second.start, second.end) == ("three", 8, 13)  # the template is not shared state

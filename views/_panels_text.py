@@ -74,8 +74,7 @@ def highlights(analyses: Sequence[ArticleAnalysis], shown: Sequence[str]) -> Non
             an = analyses[k]
             with col:
                 st.subheader(md_escape(an.article.outlet or "Unknown outlet"))
-                counts = an.counts()
-                st.caption(f"{an.word_count} words · " + " · ".join(f"{family_label(f)}: {counts[f]}" for f in shown))
+                st.caption(f"{an.word_count} words · " + " · ".join(_count_text(an, f) for f in shown))
                 st.html(STYLE + highlight_html(an.article.text, an.hits, families=shown, quotes=an.quotes))
         for col, k in zip(cols, row):  # below each article, as if written in the same pass
             cues = sum(1 for h in analyses[k].hits if h.family in shown)
@@ -122,8 +121,42 @@ def summary(comparison: Comparison) -> None:
                     st.markdown(
                         f"**{md_escape(article_label(an))}** · “{md_escape(an.article.text[ev.start : ev.end])}”"
                     )
+    _choices(comparison)
     st.subheader("Fingerprint: every kind of cue per 1,000 words")
     st.dataframe(fingerprint_frame(comparison.analyses), hide_index=True, width="stretch")
+    st.caption(
+        "Labels count side-marked names only: a plain name (IDF, killed, West Bank) is highlighted as the choice "
+        "it is, but it is not contested and is not counted."
+    )
+
+
+def _count_text(an: ArticleAnalysis, family: str) -> str:
+    """ "Labels: 2 side-marked of 9 names"; other families: "Hedges & boosters: 4"."""
+    count = an.counts((family,))[family]
+    if family != "labels":
+        return f"{family_label(family)}: {count}"
+    names = sum(1 for h in an.hits if h.family == "labels")
+    return f"{family_label(family)}: {count} side-marked of {names} name{'s' if names != 1 else ''}"
+
+
+def _choices(comparison: Comparison) -> None:
+    """The concept × article table of names chosen, in each outlet's own words."""
+    import pandas as pd
+
+    from framing.label_choices import choice_table
+
+    rows = choice_table(comparison.analyses)
+    st.subheader("Names chosen for contested things")
+    if not rows:
+        st.caption("None of these articles names a concept of the labels lexicon in its own words.")
+        return
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.caption(
+        "One row per concept, one column per article, in the outlet's own words (names inside quotations are the "
+        "speaker's and are left out). A name marked with a side in brackets adopts that side's view and counts as "
+        "contested; a name with no mark is the plain name wire services use: a choice too, shown but not counted. "
+        "Articles are compared by the names they choose, never by how many label words they use."
+    )
 
 
 def selection(comparison: Comparison) -> None:

@@ -17,6 +17,10 @@ from views._ui import family_label, md_escape
 
 ADD_N = "lexicons_add_n"  # bumped after a successful add, so the form starts empty again
 FLASH = "lexicons_flash"  # a message to show after a rerun
+POSITION_HELP = (
+    "Position: 'neutral' for the plain name wire services use, or the side the wording marks, a name ending "
+    "in _side (israel_side, resistance_side, anti_abortion_side, ...). Required for labels; optional elsewhere."
+)
 
 st.title("Lexicons")
 st.caption(
@@ -100,6 +104,7 @@ with st.expander("Add an entry", expanded=False):
             key=f"lexicons_add_forms_{n}",
         )
         source = st.text_input("Source (optional)", placeholder=USER_SOURCE, key=f"lexicons_add_source_{n}")
+        position = st.text_input(POSITION_HELP, key=f"lexicons_add_position_{n}")
         submitted = st.form_submit_button("Add entry", key="lexicons_add_submit")
     if submitted:
         taken = [r["entry_id"] for r in rows if r["lexicon"] == add_lex_name]
@@ -111,6 +116,7 @@ with st.expander("Add an entry", expanded=False):
             "explain": explain.strip(),
             "source": source.strip() or USER_SOURCE,
             "forms": _forms(forms),
+            "position": position.strip(),
         }
         already = _covered_by(browsable[add_lex_name], term) if term.strip() else None
         if already is not None:
@@ -190,11 +196,13 @@ def _edit(lex: Lexicon) -> None:
             explain = st.text_area("Explanation", entry.explain, key=f"lexicons_edit_explain_{key}")
             forms = st.text_input("Forms (comma-separated)", ", ".join(entry.forms), key=f"lexicons_edit_forms_{key}")
             source = st.text_input("Source", entry.source, key=f"lexicons_edit_source_{key}")
+            position = st.text_input(POSITION_HELP, entry.position, key=f"lexicons_edit_position_{key}")
             save = st.form_submit_button("Save changes", key=f"lexicons_edit_save_{key}")
         if save:
             body = entry_to_dict(entry)
             body.update(term=term.strip(), pos=pos, category=category, explain=explain.strip(), source=source.strip())
             body["forms"] = _forms(forms)
+            body["position"] = position.strip()
             if _save(lex.name, body, f"Saved your version of '{md_escape(chosen)}'."):
                 st.rerun()
     cols = st.columns(2)
@@ -228,6 +236,7 @@ for tab, lex in zip(tabs, browsable.values()):
                 "term": e.term,
                 "forms matched": ", ".join(e.surface) if e.context != "rule" else "(a rule, see source)",
                 "category": e.category,
+                "position": e.position,
                 "explanation": e.explain + (f" Usage: {e.usage}" if e.usage else ""),
                 "source": e.source,
                 "origin": e.origin if e.origin != "shipped" else f"shipped ({lex.name} {lex.version})",

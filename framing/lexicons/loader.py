@@ -8,12 +8,32 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..models import NEUTRAL
 from ..text import tokens
 from .inflect import surface_forms
 from .yaml_cache import YAMLSyntaxError, load_yaml
 
 POS = frozenset({"verb", "noun", "phrase", "adj", "adv"})
 _ID = re.compile(r"^[a-z0-9_.\-]+$")
+# The side a wording marks: "neutral" (the plain name), or a side such as "israel_side" or "restrictionist_side".
+_SIDE = re.compile(r"^[a-z]+(_[a-z]+)*_side$")
+# Lexicons whose every entry must say which position its wording takes (the choice is the point).
+POSITION_REQUIRED = frozenset({"labels"})
+
+
+def check_position(position: str, required: bool, where: str) -> str:
+    """The position, validated: empty (where allowed), "neutral", or a side name ending in "_side"."""
+    if not position:
+        if required:
+            raise LexiconError(
+                f"{where}: 'position' is required here: 'neutral' or the side it marks (e.g. israel_side)"
+            )
+        return ""
+    if position != NEUTRAL and not _SIDE.match(position):
+        raise LexiconError(
+            f"{where}: position '{position}' must be 'neutral' or a side name of lower-case words ending in '_side'"
+        )
+    return position
 
 
 class LexiconError(ValueError):
@@ -119,7 +139,7 @@ def parse_lexicon(data: Any, where: str = "lexicon") -> Lexicon:
             case_sensitive=bool(item.get("case_sensitive", False)),
             context=str(item.get("context", "") or ""),
             usage=str(item.get("usage", "") or ""),
-            position=str(item.get("position", "") or ""),
+            position=check_position(str(item.get("position", "") or "").strip(), name in POSITION_REQUIRED, at),
             origin=str(item.get("origin", "shipped")),
         )
         for form in entry.surface:
