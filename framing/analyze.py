@@ -51,6 +51,9 @@ class Analyzer:
         verbs = _marked(found.pop("attribution", []), speech)
         nlp = load_parser() if self.use_parser else None
         parsed = Parsed(nlp, doc.text) if nlp is not None else None
+        if parsed is not None and "attribution" in self.lexicons:
+            # Reporting verbs the parse shows beside a quotation that the word pass did not keep.
+            verbs += _marked(attribution.from_parse(self.lexicons["attribution"], doc, parsed, quotes, verbs), speech)
         quotes, verbs = attribute(doc, quotes, verbs, self.lexicons.get("actors"), parsed)
         if parsed is not None:
             # A few quoted words the parse ties to a speaker are that speaker's (a partial quote): not a

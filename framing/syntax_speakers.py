@@ -20,6 +20,7 @@ pronoun or a title needs the person they name (:class:`framing.parser.Parsed`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -106,6 +107,34 @@ def quote_verb(p: Parsed, q: Quote, *, strict: bool = False) -> Any | None:
             if a.pos_ == "VERB" and _distance(a, lo, hi) <= 40 and _has_subject(a, lo, hi):
                 return a
             break
+    # A quotation ending in "!" or "?", which the parse takes for the end of a sentence: the next one
+    # begins right after the closing mark with its speaker and verb ('"All the way!" Dawson shouted.').
+    after = _sentence_after(d, lo, hi)
+    if after is not None:
+        for t in after:
+            if t.idx - hi > 120:
+                break
+            if t.pos_ in ("VERB", "AUX") and is_speech(t):
+                # ('..." the nominee, Donald Trump, tweeted': the parse makes the verb a modifier of the noun)
+                if _has_subject(t, lo, hi) or (
+                    t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and t.head.idx >= hi
+                ):
+                    return t
+    return None
+
+
+def _sentence_after(d: Any, lo: int, hi: int) -> Any | None:
+    """The sentence that starts right after a quotation's closing mark (nothing but marks between)."""
+    for t in d:
+        if t.idx < hi:
+            continue
+        if t.is_punct or t.is_quote or t.is_space:
+            if t.text in ".;":
+                return None
+            continue
+        if d.text[hi : t.idx].strip(" \"'\u201c\u201d\u2018\u2019!?,\u2014\u2013-"):
+            return None
+        return t.sent if t.sent.start == t.i or t.sent.start > min(u.i for u in d if u.idx >= lo) else None
     return None
 
 
@@ -390,6 +419,9 @@ def attribute_parsed(
                 if who:
                     quote_info[q.start] = (who, *((hit.text, hit.category) if hit else (verb.text, "")))
             continue
+        colon = lead_in(p, q)
+        if colon is not None and colon[1] is not None and (verb is None or p.at(verb) < p.at(colon[0])):
+            verb = None  # 'Pollsters agree - Carl Bialik: "..."': the name before the colon speaks
         if verb is not None:
             at = p.at(verb)
             hit = hit_at.get(at)
@@ -398,6 +430,9 @@ def attribute_parsed(
             word, stance = (hit.text, hit.category) if hit is not None else (verb.text, "")
         else:
             who = _lead_in_speaker(p, mentions, q)
+            credit = None if who else credit_after(p, q)
+            if credit is not None:
+                who = credit[2]
             if (
                 not who
                 and last_quote is not None
@@ -425,19 +460,20 @@ def _opens_paragraph(p: Parsed, q: Quote) -> bool:
     return not p.text[start : q.start].strip()
 
 
-def _lead_in_speaker(p: Parsed, mentions: Mentions, q: Quote) -> str:
-    """The speaker of the sentence just before a quotation that has no verb of its own: 'Stated Stone:',
-    'Bystrom agreed. "..."', 'Pollsters agree - Carl Bialik: "..."' (that sentence in the quotation's
-    paragraph, or ending the paragraph before with a colon)."""
+def lead_in(p: Parsed, q: Quote) -> tuple[Any, Any] | None:
+    """What introduces a quotation that has no verb of its own, from the sentence just before it: the
+    colon after a name ('Carl Bialik: "..."', then (colon, name entity)) or a reporting verb ('Stated
+    Stone:', 'Bystrom agreed. "..."', then (verb, None)); that sentence in the quotation's paragraph, or
+    ending the paragraph before with a colon. None when there is neither."""
     para = p.paragraph_of(q.start)
     tok = p.token_at(q.start - 1) if q.start > p.base(para) else None
     if tok is None or p.at(tok) >= q.start:
         if para == 0 or not p.text[p.paragraphs[para - 1][0] : p.paragraphs[para - 1][1]].rstrip().endswith(":"):
-            return ""
+            return None
         p.ensure([para - 1])
         tok = p.token_at(p.paragraphs[para - 1][1] - 1)
         if tok is None:
-            return ""
+            return None
     sent = tok.sent
     before = [t for t in sent if t.i <= tok.i]
     colon = [t for t in before if t.text == ":"]
@@ -445,9 +481,54 @@ def _lead_in_speaker(p: Parsed, mentions: Mentions, q: Quote) -> str:
         k = colon[-1].i - 1
         ent = entity_of(sent.doc[k]) if k >= 0 else None
         if ent is not None and ent.label_ in ("PERSON", "ORG"):
-            return clean(ent.text)
+            return colon[-1], ent
     verbs = [t for t in before if is_speech(t)]
-    if verbs:
-        who, _ = speaker_name(p, mentions, verbs[-1])
-        return who
-    return ""
+    return (verbs[-1], None) if verbs else None
+
+
+def _lead_in_speaker(p: Parsed, mentions: Mentions, q: Quote) -> str:
+    """The speaker named by what introduces a verbless quotation (:func:`lead_in`), or ""."""
+    found = lead_in(p, q)
+    if found is None:
+        return ""
+    tok, ent = found
+    if ent is not None:
+        return clean(ent.text)
+    who, _ = speaker_name(p, mentions, tok)
+    return who
+
+
+_DASHES = "-\u2013\u2014"
+
+
+def credit_after(p: Parsed, q: Quote) -> tuple[int, int, str] | None:
+    """A dash and a name right after a quotation, which credit it ('"..." / - Bernie Sanders.'): the
+    dash's offsets and the name, or None. The credit stands after the closing mark in the same
+    paragraph, or is the whole of the next short paragraph."""
+    text = p.text
+    para = p.paragraph_of(q.start)
+    a, b = p.paragraphs[para]
+    k = q.end
+    while k < b and text[k] in "\"'\u201d\u2019 .,":
+        k += 1
+    if k >= b and para + 1 < len(p.paragraphs):
+        a, b = p.paragraphs[para + 1]
+        k = a
+        while k < b and text[k].isspace():
+            k += 1
+        if b - k > 80:
+            return None
+    if k >= b or text[k] not in _DASHES:
+        return None
+    dash = k
+    while k < b and (text[k] in _DASHES or text[k].isspace()):
+        k += 1
+    name = re.split(r"[,.(;\n]| on | in ", text[k:b], maxsplit=1)[0].strip()
+    words = name.split()
+    if (
+        not words
+        or len(words) > 6
+        or not all(w[:1].isupper() for w in words if w.lower() not in ("of", "the", "de", "al"))
+    ):
+        return None
+    return dash, dash + 1, name

@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..lexicons import Entry
+from collections.abc import Sequence
+
+from ..lexicons import Entry, Lexicon
 from ..matcher import Match
-from ..models import Hit
+from ..models import Hit, Quote
+from ..parser import Parsed
+from ..syntax_speakers import credit_after, lead_in, quote_verb
 from ..text import Document
 from .context import Context, make_hit
 
@@ -21,6 +25,16 @@ from .context import Context, make_hit
 TIME_WORDS = frozenset(
     """on in at this last late early earlier later today yesterday tonight morning afternoon evening night
     week weekend month year monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+# Where words were posted ("wrote on X:", "tweeted on his Telegram channel:"), skipped like time words.
+PLATFORM_WORDS = frozenset(
+    """x twitter facebook telegram instagram tiktok threads truth social youtube his her its their own official
+    account page channel blog website site feed platform post""".split()
+)
+# A listener that is a news outlet: "told state media", "told Iranian TV".
+MEDIA_WORDS = frozenset(
+    """media tv television radio news newspaper newspapers broadcaster channel network outlet outlets press
+    agency""".split()
 )
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your"})
@@ -86,7 +100,11 @@ def _speech_context(ctx: Context, m: Match, entry: Entry) -> bool:
     n = len(lowers)
     # After the verb: skip time words ("said on Friday"), then a quotation, a colon or "that".
     k = m.last + 1
-    while k < n and lowers[k] in TIME_WORDS and not _SENTENCE_PUNCT.search(text[ends[k - 1] : starts[k]]):
+    while (
+        k < n
+        and (lowers[k] in TIME_WORDS or lowers[k] in PLATFORM_WORDS)
+        and not _SENTENCE_PUNCT.search(text[ends[k - 1] : starts[k]])
+    ):
         k += 1
     after_end = starts[k] if k < n else len(text)
     gap = text[ends[k - 1] if k > m.last + 1 else m.end : after_end]
@@ -96,6 +114,8 @@ def _speech_context(ctx: Context, m: Match, entry: Entry) -> bool:
         return True
     if entry.term in ADDRESSEE_VERBS and k < n and not _SENTENCE_PUNCT.search(gap):
         if text[starts[k] : starts[k] + 1].isupper() or lowers[k] in LISTENER_WORDS:
+            return True
+        if any(w in MEDIA_WORDS for w in lowers[k : k + 3]):
             return True
     # A quotation a few words after, in the same sentence, not introduced by a determiner. (The stretches
     # between are searched in place, not sliced: a quotation may stand paragraphs away; and the tokens are
@@ -113,3 +133,63 @@ def _speech_context(ctx: Context, m: Match, entry: Entry) -> bool:
     # A personal pronoun as subject: "he concluded".
     i = m.first - 1
     return i >= 0 and lowers[i] in SUBJECT_PRONOUNS and _plain(doc, ends[i], m.start)
+
+
+def from_parse(lex: Lexicon, doc: Document, parsed: Parsed, quotes: Sequence[Quote], hits: Sequence[Hit]) -> list[Hit]:
+    """Reporting verbs the parse shows introducing a quotation, where the word pass kept no hit.
+
+    The verb a quotation depends on (or the one beside it whose subject speaks, :func:`quote_verb`) is
+    a reporting verb whatever the window rules of the word pass say ("described the plan, in a long
+    interview on Sunday, as 'a disaster'"). It gets the lexicon entry its word or lemma has, or the rule
+    entry ``attr.parsed_verb`` (no stance) when the lexicon does not list it.
+    """
+    rules = {e.id: e for e in lex.entries if e.context == "rule"}
+    rule = rules.get("attr.parsed_verb")
+    by_word: dict[str, Entry] = {}
+    for e in lex.entries:
+        if e.pos == "verb":
+            for form in (e.term, *e.surface):
+                by_word.setdefault(form.lower(), e)
+    parsed.ensure(sorted({parsed.paragraph_of(q.start) for q in quotes}))
+    taken = [(h.start, h.end) for h in hits]
+    out: list[Hit] = []
+    seen: set[int] = set()
+    for q in quotes:
+        # (a few quoted words count only when the syntax ties them to a reporting verb: a partial quote)
+        verb = quote_verb(parsed, q, strict=q.kind == "scare")
+        if q.kind != "scare":
+            cue = lead_in(parsed, q)
+            if cue is not None and (cue[1] is not None or verb is None):
+                colon = cue[1] is not None
+                if colon and (verb is None or parsed.at(verb) < parsed.at(cue[0])):
+                    verb = None
+                    start = parsed.at(cue[0])
+                    if "attr.colon_credit" in rules and start not in seen:
+                        seen.add(start)
+                        out.append(make_hit("attribution", lex, rules["attr.colon_credit"], doc, start, start + 1))
+                elif not colon:
+                    verb = cue[0]
+            if verb is None:
+                credit = credit_after(parsed, q)
+                if credit is not None and "attr.dash_credit" in rules and credit[0] not in seen:
+                    seen.add(credit[0])
+                    out.append(make_hit("attribution", lex, rules["attr.dash_credit"], doc, credit[0], credit[1]))
+        if verb is None:
+            continue
+        start = parsed.at(verb)
+        if start in seen:
+            continue
+        seen.add(start)
+        if verb.lower_ == "according" and verb.i + 1 < len(verb.doc):
+            end = parsed.end(verb.doc[verb.i + 1])
+        else:
+            end = start + len(verb.text)
+        if any(s < end and e > start for s, e in taken):
+            continue
+        entry = by_word.get(verb.lower_) or by_word.get(verb.lemma_.lower())
+        if entry is None and verb.lower_ == "according":
+            entry = next((e for e in lex.entries if e.term == "according to"), None)
+        entry = entry or rule
+        if entry is not None:
+            out.append(make_hit("attribution", lex, entry, doc, start, end))
+    return out
