@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-
 from collections.abc import Sequence
 
 from ..lexicons import Entry, Lexicon
