@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from functools import lru_cache
 from operator import attrgetter
@@ -54,7 +55,9 @@ class Analyzer:
         if parsed is not None and "attribution" in self.lexicons:
             # Reporting verbs the parse shows beside a quotation that the word pass did not keep.
             verbs += _marked(attribution.from_parse(self.lexicons["attribution"], doc, parsed, quotes, verbs), speech)
-        quotes, verbs = attribute(doc, quotes, verbs, self.lexicons.get("actors"), parsed)
+        # A scare quote whose wording marks a side (a quoted "Israel") stays one whatever the syntax says.
+        fixed = {h.start for h in found.get("scare_quotes", ()) if h.position}
+        quotes, verbs = attribute(doc, quotes, verbs, self.lexicons.get("actors"), parsed, fixed)
         if parsed is not None:
             # A few quoted words the parse ties to a speaker are that speaker's (a partial quote): not a
             # scare quote, and the words inside are quoted speech.
@@ -68,6 +71,12 @@ class Analyzer:
         marked = verbs + [h for hits in found.values() for h in _marked(hits, speech)]
         marked.sort(key=_END)
         marked.sort(key=_START)
+        if parsed is not None and parsed.parses:
+            # spaCy leaves a few reference cycles behind each parse; a batch pauses the cyclic collector
+            # (framing.collector), so they are freed here, from the youngest generation only (cheap: it
+            # holds just what this analysis made).
+            del parsed
+            gc.collect(0)
         return ArticleAnalysis(
             article=article,
             word_count=len(doc.token_starts),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from operator import attrgetter, itemgetter, le
 
 from .lexicons import Lexicon
@@ -148,6 +148,7 @@ def attribute(
     attribution: Sequence[Hit],
     actors: Lexicon | None = None,
     parsed: Parsed | None = None,
+    scare: Collection[int] = (),
 ) -> tuple[list[Quote], list[Hit]]:
     """Quotations with speaker, verb and stance; reported speech; reporting verbs with their speaker.
 
@@ -155,7 +156,7 @@ def attribute(
     syntax (:mod:`framing.syntax_speakers`); without it, from the rules of this module. A quotation given is
     copied once, when its speaker's canonical name (which needs every speaker of the article) is known; a
     record that already has its canonical speaker (and, for a quotation with no verb, its kind) is returned
-    as it is.
+    as it is. ``scare``: starts of quotations that stay scare quotes whatever the syntax says.
     """
     w = Words(doc)
     # Every quotation given, with its kind, and its speaker, reporting verb and stance (kind None: a scare
@@ -163,7 +164,7 @@ def attribute(
     found: list[tuple[Quote, str | None, str, str, str]] = []
     used_verbs: set[int] = set()
     if parsed is not None:
-        verb_speaker, info = attribute_parsed(parsed, quotes, attribution)
+        verb_speaker, info = attribute_parsed(parsed, quotes, attribution, scare)
         for q in quotes:
             if q.kind == "scare" and q.start not in info:
                 found.append((q, None, q.speaker, "", ""))

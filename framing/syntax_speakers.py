@@ -20,8 +20,9 @@ pronoun or a title needs the person they name (:class:`framing.parser.Parsed`).
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from .models import Hit, Quote
@@ -39,7 +40,8 @@ SPEECH_LEMMAS = frozenset(
     speculate believe think feel hope fear worry wonder muse proclaim assure reassure tout hail welcome
     express voice reiterate repeat clarify plead beg inform notify brief disclose assess opine scream yell
     whisper exclaim cry lash rail fume thunder talk remember riff grouse gush chime interject concur sum
-    summarize summarise snipe joke tease scoff snap sneer testify reason recount""".split()
+    summarize summarise snipe joke tease scoff snap sneer testify reason recount email text
+    message retweet""".split()
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 ANY_PRONOUNS = frozenset({"they", "it", "them"})
@@ -50,7 +52,9 @@ NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MO
 # Dependents left out of a speaker's noun phrase: clauses, asides and punctuation.
 _CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "prep", "det", "predet", "advmod"})
 _KEEP_PREPS = frozenset({"of", "for", "at"})
-_UP_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl"})
+# Dependencies climbed from a verb to the clause that has its subject ("ended her speech by quoting X":
+# quoting, by, ended).
+_UP_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "prep"})
 _STRIP = " ,.;:\"'\u201c\u201d\u2018\u2019()[]"
 
 
@@ -89,6 +93,12 @@ def quote_verb(p: Parsed, q: Quote, *, strict: bool = False) -> Any | None:
                 if best is None or key[:2] < best[:2]:
                     best = key
                 break
+    if best is not None and strict:
+        # A few quoted words that are the thing or the person the verb acts on ('mocked the "peace plan"',
+        # 'telling "their friend" that ...') are the writer's words about it, not words said.
+        verb = best[2]
+        if any(t.head.i == verb.i and t.dep_ in ("dobj", "dative", "nsubjpass") for t in inside):
+            return None
     if best is not None:
         # "According to X, Clinton praised her 'donors'": the source named by "according to" speaks.
         acc = [t for t in best[2].sent if according(t) and not (lo <= t.idx < hi)]
@@ -138,8 +148,15 @@ def _sentence_after(d: Any, lo: int, hi: int) -> Any | None:
     return None
 
 
+def in_quotation(tok: Any) -> bool:
+    """Whether the token stands inside one of its paragraph's quotations (their spans, relative to the
+    paragraph, are kept in the paragraph doc's ``user_data["quoted"]`` by :func:`attribute_parsed`): a
+    word of someone's quoted speech is never the subject that names a speaker."""
+    return any(lo <= tok.idx < hi for lo, hi in tok.doc.user_data.get("quoted", ()))
+
+
 def _has_subject(verb: Any, lo: int, hi: int) -> bool:
-    return any(c.dep_ == "nsubj" and not (lo <= c.idx < hi) for c in verb.children)
+    return any(c.dep_ == "nsubj" and not (lo <= c.idx < hi) and not in_quotation(c) for c in verb.children)
 
 
 def _distance(t: Any, lo: int, hi: int) -> int:
@@ -156,9 +173,20 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
         objs = [c for c in verb.doc[verb.i + 1].children if c.dep_ == "pobj"]
         return objs[0] if objs else None
     lo, hi = quoted
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        # "The ministry claimed that the strike was illegal, accusing the union": a participle after the
+        # reported clause goes with the reporting verb above it, whatever clause the parse hangs it from.
+        for a in verb.ancestors:
+            if a.i < verb.i and is_speech(a):
+                subj = [c for c in a.children if c.dep_ == "nsubj" and not (lo <= c.idx < hi) and not in_quotation(c)]
+                if subj:
+                    return _issuer(subj[0])
+                break
     v = verb
     for _ in range(5):
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not (lo <= c.idx < hi)]
+        subj = [
+            c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not (lo <= c.idx < hi) and not in_quotation(c)
+        ]
         if not subj and v is verb and _inverted(verb):
             after = _noun_after(verb, lo, hi)
             if after is not None:
@@ -191,11 +219,23 @@ MEDIA_NOUNS = frozenset(
 
 def _issuer(tok: Any) -> Any:
     """For a medium that speaks ('a statement saying'), the one who issued it, when the text names them."""
-    if tok.lemma_.lower() in MEDIA_NOUNS and tok.dep_ in ("dobj", "pobj"):
+    if tok.lemma_.lower() not in MEDIA_NOUNS:
+        return tok
+    if tok.dep_ in ("dobj", "pobj"):
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if subj and subj[0].lower_ not in NOT_SPEAKERS:
             return subj[0]
+    # "Sanders' fundraising email notes", "an email sent out by Sanders warned": the owner or the sender.
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON" and c.text[:1].isupper():
+            return c
+        if c.dep_ == "acl":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    objs = [o for o in a.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+                    if objs:
+                        return objs[0]
     return tok
 
 
@@ -287,6 +327,9 @@ class Mentions:
             if i in self._seen:
                 continue
             self._seen.add(i)
+            a, b = self.p.paragraphs[i]
+            if not self.p.text[a:b].rstrip().endswith(_SENTENCE_END):
+                continue  # a heading or a link line ("Read: Blinken unveils aid"), not a sentence of the story
             for e in d.ents:
                 if e.label_ != "PERSON" or len(e.text) < 3:
                     continue
@@ -296,6 +339,11 @@ class Mentions:
                 )
                 self.rows.append((self.p.at(e[0]), clean(e.text), subject, _roles(e)))
         self.rows.sort(key=lambda r: r[0])
+
+    def add(self, offset: int, name: str) -> None:
+        """A speaker the reporting verbs name (a subject the entity recogniser may have missed)."""
+        self._collect()
+        bisect.insort(self.rows, (offset, name, True, frozenset()))
 
     def person_before(self, offset: int, *, role: str = "") -> str:
         """The person last named before ``offset``: as a subject if one is, with ``role`` if given."""
@@ -315,6 +363,9 @@ class Mentions:
         recent = [r for r in before if self.p.paragraph_of(r[0]) >= self.p.paragraph_of(before[-1][0]) - 1]
         subjects = [r for r in recent if r[2]]
         return (subjects or recent)[-1][1]
+
+
+_SENTENCE_END = tuple(".!?:;\"'\u201d\u2019)")
 
 
 def _roles(ent: Any) -> frozenset[str]:
@@ -348,12 +399,20 @@ def speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, in
         return "", False
     if low in PERSON_PRONOUNS:
         return mentions.person_before(p.at(verb)), False
+    if subj.lemma_.lower() in MEDIA_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her") for c in subj.children
+    ):
+        # "his statement said": the person it points back to issued it
+        return mentions.person_before(p.at(verb)), False
     named = appositive_person(subj)
     if named:
         return named, False
     phrase = noun_phrase(subj)
     ent = entity_of(subj)
-    if ent is None or ent.label_ != "PERSON":
+    if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
+        return clean(ent.text), False  # the name without its title ("Mayor Tomas Reyes": Tomas Reyes)
+    if (ent is None or ent.label_ != "PERSON") and subj.tag_ not in ("NNS", "NNPS"):
+        # (not "Korvath officials", where a name-like word says whose officials they are)
         inner = _person_inside(subj)
         if inner:
             return inner, False
@@ -376,16 +435,23 @@ def _person_inside(head: Any) -> str:
 
 
 def attribute_parsed(
-    p: Parsed, quotes: Sequence[Quote], attribution: Sequence[Hit]
+    p: Parsed, quotes: Sequence[Quote], attribution: Sequence[Hit], scare: Collection[int] = ()
 ) -> tuple[dict[int, str], dict[int, tuple[str, str, str]]]:
     """Speakers of reporting verbs (by start offset) and, per quotation start, (speaker, verb, stance).
 
     ``verb`` and ``stance`` come from the attribution hit on the verb when there is one; a verb not in the
-    lexicon gives its own word and no stance.
+    lexicon gives its own word and no stance. ``scare``: starts of quotations that are scare quotes
+    whatever the syntax says (a quoted "Israel"); other scare quotes the syntax ties to a speaker become
+    that speaker's partial quotes.
     """
-    speech = [q for q in quotes if q.kind != "scare" or not _distanced(p, q)]
+    speech = [q for q in quotes if q.kind != "scare" or (q.start not in scare and not _distanced(p, q))]
     wanted = {p.paragraph_of(q.start) for q in speech} | {p.paragraph_of(h.start) for h in attribution}
     p.ensure(sorted(wanted))
+    for q in quotes:  # (see in_quotation())
+        i = p.paragraph_of(q.start)
+        d = p.docs.get(i)
+        if d is not None:
+            d.user_data.setdefault("quoted", []).append((q.start - p.base(i), q.end - p.base(i)))
     mentions = Mentions(p)
     hit_at = {h.start: h for h in attribution}
     events: list[tuple[int, str, Any]] = [(h.start, "verb", h) for h in attribution if not h.in_quote]
@@ -401,6 +467,8 @@ def attribute_parsed(
             if tok is None or p.at(tok) != offset:
                 continue
             who, pronoun = speaker_name(p, mentions, tok)
+            if who[:1].isupper():
+                mentions.add(offset, who)  # a named speaker is the likeliest "he" or "she" after
             who = who or (last_speaker if pronoun else "")
             if who:
                 verb_speaker[offset] = who
@@ -480,7 +548,8 @@ def lead_in(p: Parsed, q: Quote) -> tuple[Any, Any] | None:
     if colon:
         k = colon[-1].i - 1
         ent = entity_of(sent.doc[k]) if k >= 0 else None
-        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+        # (not 'Williams added about Carson:', where the name is what the speaker talks about)
+        if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.root.dep_ not in ("pobj", "dobj"):
             return colon[-1], ent
     verbs = [t for t in before if is_speech(t)]
     return (verbs[-1], None) if verbs else None

@@ -29,7 +29,15 @@ def _labels(*entries: dict) -> dict:
             "description": "Test labels.",
             "categories": {"test": "A test concept."},
             "entries": [
-                {"category": "test", "explain": "Test.", "source": "Test.", "pos": "phrase", **e} for e in entries
+                {
+                    "category": "test",
+                    "explain": "Test.",
+                    "source": "Test.",
+                    "pos": "phrase",
+                    "position": "resistance_side",
+                    **e,
+                }
+                for e in entries
             ],
         }
     )
