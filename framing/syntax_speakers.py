@@ -114,7 +114,7 @@ def quote_verb(p: Parsed, q: Quote, *, strict: bool = False) -> Any | None:
         for a in t.ancestors:
             if lo <= a.idx < hi:
                 continue
-            if a.pos_ == "VERB" and _distance(a, lo, hi) <= 40 and _has_subject(a, lo, hi):
+            if a.pos_ == "VERB" and a.idx >= hi and _distance(a, lo, hi) <= 40 and _has_subject(a, lo, hi):
                 return a
             break
     # A quotation ending in "!" or "?", which the parse takes for the end of a sentence: the next one

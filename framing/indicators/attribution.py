@@ -173,8 +173,8 @@ def from_parse(lex: Lexicon, doc: Document, parsed: Parsed, quotes: Sequence[Quo
                 if credit is not None and "attr.dash_credit" in rules and credit[0] not in seen:
                     seen.add(credit[0])
                     out.append(make_hit("attribution", lex, rules["attr.dash_credit"], doc, credit[0], credit[1]))
-        if verb is None:
-            continue
+        if verb is None or (verb.i > 0 and verb.doc[verb.i - 1].lower_ in NOT_A_REPORT):
+            continue  # ("declining to disclose", "what we can say": not a report)
         start = parsed.at(verb)
         if start in seen:
             continue
