@@ -32,7 +32,7 @@ from .speaker_names import (
     name_after,
     name_before,
 )
-from .syntax_speakers import attribute_parsed, quote_verb
+from .syntax_speakers import attribute_parsed, indirect_parsed, quote_verb
 from .text import Document
 
 PERSON_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}
@@ -189,9 +189,14 @@ def attribute(
                 used_verbs.add(verb.start)
                 found.append((q, kind, verb_speaker.get(verb.start, ""), verb.text, verb.category))
     # Reported speech and headlines, as (start, end, kind, speaker, verb, stance) until the names are known.
+    clauses = (
+        indirect_parsed(parsed, attribution, quotes)
+        if parsed is not None
+        else _indirect(w, attribution, used_verbs, quotes)
+    )
     more = [
         (start, end, "indirect", verb_speaker.get(verb.start, ""), verb.text, verb.category)
-        for start, end, verb in _indirect(w, attribution, used_verbs, quotes)
+        for start, end, verb in clauses
     ]
     more += [(start, end, "headline", name, ":", "neutral") for start, end, name in _headlines(doc)]
     names = canonical_names(

@@ -601,3 +601,68 @@ def credit_after(p: Parsed, q: Quote) -> tuple[int, int, str] | None:
     ):
         return None
     return dash, dash + 1, name
+
+
+_CLAUSE_TRIM = " ,.;:!?\"'\u201c\u201d\u2018\u2019\u2014\u2013-"
+
+
+def indirect_parsed(p: Parsed, attribution: Sequence[Hit], quotes: Sequence[Quote]) -> list[tuple[int, int, Hit]]:
+    """Reported speech without (or with only a few) quotation marks, from the parse: the clause a
+    reporting verb governs ('said an agreement was possible', 'X killed four, the ministry said',
+    'adding that it would be chaired by ...'), or the clause 'according to X' stands in. Each as
+    (start, end, its reporting verb's hit); clauses that are mostly a quotation are left to it."""
+    spoken = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "partial"))
+    out: list[tuple[int, int, Hit]] = []
+    taken: list[tuple[int, int]] = []
+    for h in attribution:
+        if h.in_quote:
+            continue
+        tok = p.token_at(h.start)
+        if tok is None or p.at(tok) != h.start:
+            continue
+        if according(tok):
+            clause = tok.head
+            if clause.i == tok.i or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            skip = {t.i for t in tok.subtree}
+            toks = [t for t in clause.subtree if t.i not in skip]
+        else:
+            comps = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+            if comps:
+                toks = list(comps[0].subtree)
+                # up to a participle that reports on its own (", accusing the union of ...")
+                nested = [
+                    t for t in toks if t.tag_ == "VBG" and t.dep_ == "advcl" and is_speech(t) and t.i > comps[0].i
+                ]
+                if nested:
+                    cut = min(u.i for u in nested[0].subtree)
+                    toks = [t for t in toks if t.i < cut]
+            elif tok.lemma_.lower() in ("accuse", "charge", "blame"):
+                # "accused the forces of using teargas": who is accused, and of what
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+                if not objs:
+                    continue
+                preps = [
+                    c for c in (*tok.children, *objs[0].children) if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                ]
+                if not preps:
+                    continue
+                toks = sorted({t.i: t for t in (*objs[0].subtree, *preps[0].subtree)}.values(), key=lambda t: t.i)
+            else:
+                continue
+        toks = [t for t in toks if not (t.i > 0 and t.lower_ == "that" and t.dep_ == "mark" and t.i == toks[0].i)]
+        if not toks:
+            continue
+        start, end = p.at(toks[0]), p.end(toks[-1])
+        while start < end and p.text[start] in _CLAUSE_TRIM:
+            start += 1
+        while end > start and p.text[end - 1] in _CLAUSE_TRIM:
+            end -= 1
+        if end - start < 12 or any(a < end and start < b for a, b in taken):
+            continue
+        inside = sum(max(0, min(end, b) - max(start, a)) for a, b in spoken)
+        if inside * 2 > end - start:
+            continue  # mostly quoted: the quotation stands for it
+        taken.append((start, end))
+        out.append((start, end, h))
+    return out
