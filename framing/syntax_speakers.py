@@ -277,13 +277,18 @@ def noun_phrase(tok: Any) -> str:
     ent = entity_of(tok)
     if ent is not None and ent.label_ in NAME_ENTS and ent.root is tok:
         # The name, with what stands right before it in the phrase ("Clinton's campaign" is headed elsewhere).
-        return clean(ent.text)
+        return clean(ent_text(ent))
     keep = [tok]
     stack = [tok]
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in _CUT_DEPS and not (c.dep_ == "prep" and c.lower_ in _KEEP_PREPS and c.i > tok.i):
+            hyphen = c.dep_ == "punct" and c.text in ("-", "\u2013") and not c.whitespace_
+            if (
+                c.dep_ in _CUT_DEPS
+                and not hyphen
+                and not (c.dep_ == "prep" and c.lower_ in _KEEP_PREPS and c.i > tok.i)
+            ):
                 continue
             keep.append(c)
             stack.append(c)
@@ -294,6 +299,30 @@ def noun_phrase(tok: Any) -> str:
     while last + 1 < len(idx) and idx[last + 1] == idx[last] + 1:
         last += 1
     return clean(tok.doc[idx[first] : idx[last] + 1].text)
+
+
+def ent_text(ent: Any) -> str:
+    """An entity's words, with the parts a hyphen joins to it that the recogniser left out ('Omar Bar' of
+    'Omar Bar-Lev', 'Al' of 'Al-Aqsa Martyrs Brigades')."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "\u2013")
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+    ):
+        end += 2
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].whitespace_:
+            end += 1  # (the rest of a name the hyphen carried on: 'Al-Aqsa Martyrs Brigades')
+    while (
+        start >= 2
+        and doc[start - 1].text in ("-", "\u2013")
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+    ):
+        start -= 2
+    return doc[start:end].text
 
 
 def clean(name: str) -> str:
@@ -310,7 +339,7 @@ def appositive_person(tok: Any) -> str:
         if c.dep_ == "appos":
             ent = entity_of(c)
             if ent is not None and ent.label_ == "PERSON":
-                return clean(ent.text)
+                return clean(ent_text(ent))
     return ""
 
 
@@ -410,7 +439,7 @@ def speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, in
     phrase = noun_phrase(subj)
     ent = entity_of(subj)
     if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
-        return clean(ent.text), False  # the name without its title ("Mayor Tomas Reyes": Tomas Reyes)
+        return clean(ent_text(ent)), False  # the name without its title ("Mayor Tomas Reyes": Tomas Reyes)
     if (ent is None or ent.label_ != "PERSON") and subj.tag_ not in ("NNS", "NNPS"):
         # (not "Korvath officials", where a name-like word says whose officials they are)
         inner = _person_inside(subj)
@@ -430,7 +459,13 @@ def _person_inside(head: Any) -> str:
         if c.dep_ in ("compound", "nmod") and c.i < head.i:
             ent = entity_of(c)
             if ent is not None and ent.label_ == "PERSON":
-                return clean(ent.text)
+                return clean(ent_text(ent))
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i:
+            # "Minister of Public Security Omar Bar-Lev"
+            for o in c.children:
+                ent = entity_of(o) if o.dep_ == "pobj" else None
+                if ent is not None and ent.label_ == "PERSON":
+                    return clean(ent_text(ent))
     return ""
 
 
@@ -562,7 +597,7 @@ def _lead_in_speaker(p: Parsed, mentions: Mentions, q: Quote) -> str:
         return ""
     tok, ent = found
     if ent is not None:
-        return clean(ent.text)
+        return clean(ent_text(ent))
     who, _ = speaker_name(p, mentions, tok)
     return who
 
