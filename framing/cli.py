@@ -21,6 +21,7 @@ from .compare import compare
 from .ingest import IngestError, read_path
 from .lexicons import LexiconError
 from .models import Article
+from .parser import status as parser_status
 from .report import to_dict, to_text
 from .store import Library, LibraryError, db_path
 from .text import word_count
@@ -54,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report(args)
     try:
         articles = _read_articles(args.paths, args.outlet)
+        how = parser_status()
+        if not how.available:
+            print(f"note: speakers found by word rules only (less accurate): {how.detail}", file=sys.stderr)
         result = compare(articles, top_terms=args.top_terms)
         output = json.dumps(to_dict(result), ensure_ascii=False, indent=2) if args.format == "json" else to_text(result)
         if args.out:

@@ -27,6 +27,7 @@ from typing import Any
 
 from .models import Hit, Quote
 from .parser import Parsed
+from .speaker_names import TITLE_WORDS
 
 # Verbs (lemmas) that report speech, writing or thought: the verbs a quotation hangs from.
 SPEECH_LEMMAS = frozenset(
@@ -340,7 +341,17 @@ def appositive_person(tok: Any) -> str:
             ent = entity_of(c)
             if ent is not None and ent.label_ == "PERSON":
                 return clean(ent_text(ent))
+            if ent is None and c.pos_ == "PROPN" and tok.pos_ == "NOUN":
+                return clean(_name_span(c).text)  # a name the recogniser does not know, beside a role
     return ""
+
+
+def _name_span(tok: Any) -> Any:
+    """The run of proper nouns ending at ``tok`` ('Karim Dahl'), as a span."""
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].ent_type_ == "":
+        start -= 1
+    return tok.doc[start : tok.i + 1]
 
 
 class Mentions:
@@ -439,7 +450,7 @@ def speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, in
     phrase = noun_phrase(subj)
     ent = entity_of(subj)
     if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
-        return clean(ent_text(ent)), False  # the name without its title ("Mayor Tomas Reyes": Tomas Reyes)
+        return _without_title(clean(ent_text(ent))), False  # "Mayor Tomas Reyes": Tomas Reyes
     if (ent is None or ent.label_ != "PERSON") and subj.tag_ not in ("NNS", "NNPS"):
         # (not "Korvath officials", where a name-like word says whose officials they are)
         inner = _person_inside(subj)
@@ -451,6 +462,16 @@ def speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, in
         if person:
             return person, False
     return phrase, False
+
+
+def _without_title(name: str) -> str:
+    """A name without the title the recogniser took into it ('Minister of Ports Omar Bar-Lev')."""
+    words = name.split()
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        if w.lower().strip(".") in TITLE_WORDS or w in ("of", "for"):
+            cut = i + 1
+    return " ".join(words[cut:]) if cut < len(words) else name
 
 
 def _person_inside(head: Any) -> str:
@@ -583,8 +604,10 @@ def lead_in(p: Parsed, q: Quote) -> tuple[Any, Any] | None:
     if colon:
         k = colon[-1].i - 1
         ent = entity_of(sent.doc[k]) if k >= 0 else None
+        if ent is None and k >= 0 and sent.doc[k].pos_ == "PROPN" and sent.doc[k].ent_type_ == "":
+            ent = _name_span(sent.doc[k])  # a name the recogniser does not know
         # (not 'Williams added about Carson:', where the name is what the speaker talks about)
-        if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.root.dep_ not in ("pobj", "dobj"):
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "") and ent.root.dep_ not in ("pobj", "dobj"):
             return colon[-1], ent
     verbs = [t for t in before if is_speech(t)]
     return (verbs[-1], None) if verbs else None

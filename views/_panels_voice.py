@@ -30,6 +30,14 @@ def voices(comparison: Comparison) -> None:
         "Quoted words per speaker. A speaker named in several ways (Blinken, Antony Blinken, he) is counted once; "
         "'he said' goes to the person last named as a speaker."
     )
+    how = _state.parser_status()
+    if how.available:
+        st.caption(f"Speakers found from each sentence's grammar ({md_escape(how.detail)}).")
+    else:
+        st.warning(
+            f"Speakers found by word rules only, which are less accurate: {md_escape(how.detail)}. "
+            "Reinstall with `pip install -r requirements.txt` to get the grammar model back."
+        )
     st.plotly_chart(share_of_voice_figure(analyses), key="compare_voice")
     cols = _columns(len(analyses))
     for k, an in enumerate(analyses):

@@ -9,13 +9,19 @@ from typing import Any
 
 import streamlit as st
 
-from framing import Analyzer, Article, ArticleAnalysis, Comparison, compare, load_seeds, load_shipped
+from framing import Analyzer, Article, ArticleAnalysis, Comparison, compare, load_seeds, load_shipped, parser
 from framing.compare import realign
 from framing.lexicons import Lexicon, LexiconError
 from framing.lexicons.overlay import apply_overlay
 from framing.store import Library, db_path
 
 UPLOADS_KEY = "compare_uploads"
+
+
+@st.cache_resource(show_spinner=False)
+def parser_status() -> parser.ParserStatus:
+    """Whether speakers come from the grammar model (loaded once per process) or from word rules."""
+    return parser.status()
 
 
 @st.cache_resource(show_spinner=False)

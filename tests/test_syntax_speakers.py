@@ -1,0 +1,153 @@
+"""Who says what, from the parse: one invented sentence for each class of error found on real news."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import Article
+from framing.analyze import Analyzer
+
+pytestmark = pytest.mark.skipif(
+    __import__("framing.parser", fromlist=["load"]).load() is None, reason="the spaCy model is not installed"
+)
+
+
+def run(text: str):
+    return Analyzer().analyze(Article(text=text))
+
+
+def speakers(text: str, kind: str | None = None) -> list[str]:
+    return [q.speaker for q in run(text).quotes if kind is None or q.kind == kind]
+
+
+def cues(text: str) -> list[tuple[str, str]]:
+    return [(h.text, h.entry_id) for h in run(text).hits if h.family == "attribution"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # apposition, either way round
+        ('"We are close," Lena Vos, the port authority spokeswoman, said.', "Lena Vos"),
+        ('"We are close," the port authority spokeswoman, Lena Vos, said on Monday.', "Lena Vos"),
+        # "according to X"
+        ('According to Karim Dahl, the harbour plan is "dead in the water."', "Karim Dahl"),
+        # inverted "said X", titles off the name
+        ('"The water came at night," said Harbour Master Pieter Grann.', "Pieter Grann"),
+        ('"The water came at night," added a Tarrin city councillor.', "Tarrin city councillor"),
+        # a name joined by a hyphen, and a person after "Minister of ..."
+        ('"We will rebuild," said Israeli Minister of Public Security Omar Bar-Lev.', "Omar Bar-Lev"),
+        # a quotation ending in "!" or "?" reaches the next sentence's speaker
+        ('"All the way to the coast!" Dawson shouted, waving a flag.', "Dawson"),
+        ('"Will the port close? It must not!" the deputy mayor, Ana Ruiz, tweeted on Sunday.', "Ana Ruiz"),
+        # an email or statement speaks for the one who sent it
+        ('A fundraising email sent out by Marta Lind on Tuesday warned: "The fight is not over yet."', "Marta Lind"),
+        # a word inside a quotation is never the speaker ("nothing" is the subject of the quote)
+        ('"If she wins, nothing you can do," Karim Dahl said before adding: "Maybe there is."', "Karim Dahl"),
+    ],
+)
+def test_the_speaker_of_a_quotation(text: str, who: str) -> None:
+    assert speakers(text)[0] == who
+
+
+def test_datelines_months_and_adverbs_are_never_speakers() -> None:
+    text = (
+        'TARRIN - "The port will reopen," the harbour office said on Monday.\n\n'
+        'Subsequently, "repairs will take a month," Ana Ruiz told reporters in August.'
+    )
+    found = speakers(text)
+    assert found[:2] == ["harbour office", "Ana Ruiz"]
+    assert not {"TARRIN", "Subsequently", "August", "Monday"} & set(found)
+
+
+def test_he_and_the_minister_go_to_the_person_named_before() -> None:
+    text = (
+        "Port Minister Lena Vos visited the docks on Friday.\n\n"
+        '"We will not close," the minister said.\n\n'
+        'Opposition leader Karim Dahl disagreed. "It is a disaster," he said.'
+    )
+    assert speakers(text, "direct") == ["Lena Vos", "Karim Dahl"]
+
+
+def test_a_link_line_is_not_a_mention_for_he() -> None:
+    text = (
+        'Ana Ruiz stated that "the talks made modest progress."\n\n'
+        "Read more: Lena Vos unveils a new aid package\n\n"
+        '"That will not last," he cautioned.'
+    )
+    assert speakers(text) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_quotation_carried_into_the_next_paragraph_keeps_its_speaker() -> None:
+    text = (
+        '"The harbour is full and the ships keep coming," said Ana Ruiz, the harbour master.\n\n'
+        '"We have asked the ministry for help three times this month."\n\n'
+        "The ministry did not reply."
+    )
+    assert speakers(text, "direct") == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_credit_after_a_dash_and_a_name_before_a_colon() -> None:
+    text = '"The harbour will be rebuilt within a year."\n\n- Ana Ruiz.\n\nPollsters agree - Karim Dahl: "The vote is close."'
+    assert speakers(text, "direct") == ["Ana Ruiz", "Karim Dahl"]
+    assert {"attr.dash_credit", "attr.colon_credit"} <= {e for _, e in cues(text)}
+
+
+def test_a_partial_quote_is_the_speakers_not_a_scare_quote() -> None:
+    an = run('Karim Dahl called the harbour plan "a disaster" on Friday.')
+    assert not [h for h in an.hits if h.family == "scare_quotes"]
+    assert [(q.kind, q.speaker) for q in an.quotes] == [("partial", "Karim Dahl")]
+
+
+def test_quoted_words_the_verb_acts_on_stay_scare_quotes() -> None:
+    an = run("Critics mocked the \u201cpeace plan\u201d on Friday.")
+    assert [h.text for h in an.hits if h.family == "scare_quotes"] == ["\u201cpeace plan\u201d"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "entry"),
+    [
+        ("Araghchi told state media that the talks would go on.", "told", "attr.tell"),
+        ('The minister wrote on X: "We will not bow."', "wrote", "attr.write"),
+        ('Dahl called the plan "the worst deal ever made."', "called", "attr.call_it"),
+        ('"We will win," Pence riffed.', "riffed", "attr.parsed_verb"),
+        (
+            'Vos described the plan, in a long interview on Sunday, as "a disaster for everyone."',
+            "described",
+            "attr.describe",
+        ),
+    ],
+)
+def test_reporting_verbs_are_found(text: str, verb: str, entry: str) -> None:
+    assert (verb, entry) in cues(text)
+
+
+def test_not_a_report_after_to_or_can() -> None:
+    found = cues('"We will pursue other options," Vos declared, declining to disclose what those "options" were.')
+    assert ("disclose", "attr.disclose") not in found and "disclose" not in [t for t, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "clause"),
+    [
+        (
+            "Soldiers killed four people on Tuesday, the port health office said, including two teenagers.",
+            "port health office",
+            "Soldiers killed four people",
+        ),
+        (
+            "According to the harbour office, the raid was carried out by a special unit.",
+            "harbour office",
+            "the raid was carried out",
+        ),
+        ('Vos said an agreement was possible if the union was "serious".', "Vos", "an agreement was possible"),
+        (
+            "The ministry claimed that the strike was illegal, accusing the union of sabotage at the docks.",
+            "ministry",
+            "the union of sabotage",
+        ),
+    ],
+)
+def test_reported_speech_without_quotation_marks(text: str, who: str, clause: str) -> None:
+    indirect = [(q.speaker, q.text) for q in run(text).quotes if q.kind == "indirect"]
+    assert any(s == who and t.startswith(clause) for s, t in indirect), indirect
