@@ -88,7 +88,10 @@ def test_a_quotation_carried_into_the_next_paragraph_keeps_its_speaker() -> None
 
 
 def test_a_credit_after_a_dash_and_a_name_before_a_colon() -> None:
-    text = '"The harbour will be rebuilt within a year."\n\n- Ana Ruiz.\n\nPollsters agree - Karim Dahl: "The vote is close."'
+    text = (
+        '"The harbour will be rebuilt within a year."\n\n- Ana Ruiz.\n\n'
+        'Pollsters agree - Karim Dahl: "The vote is close."'
+    )
     assert speakers(text, "direct") == ["Ana Ruiz", "Karim Dahl"]
     assert {"attr.dash_credit", "attr.colon_credit"} <= {e for _, e in cues(text)}
 
