@@ -36,7 +36,7 @@ SPEECH_LEMMAS = frozenset(
     concede deny confirm reveal suggest predict promise pledge vow threaten accuse blame criticize
     criticise praise complain lament boast joke quip recall remark observe comment mention report testify
     shout chant sing read cite quote characterize characterise dismiss slam blast mock decry condemn
-    denounce charge contend maintain emphasize emphasise stress underscore point continue conclude agree
+    denounce charge contend maintain emphasize emphasise stress underscore point conclude agree
     disagree recommend demand advise caution counter retort rebut signal indicate hint imply estimate
     speculate believe think feel hope fear worry wonder muse proclaim assure reassure tout hail welcome
     express voice reiterate repeat clarify plead beg inform notify brief disclose assess opine scream yell
@@ -94,11 +94,18 @@ def quote_verb(p: Parsed, q: Quote, *, strict: bool = False) -> Any | None:
                 if best is None or key[:2] < best[:2]:
                     best = key
                 break
-    if best is not None and strict:
-        # A few quoted words that are the thing or the person the verb acts on ('mocked the "peace plan"',
-        # 'telling "their friend" that ...') are the writer's words about it, not words said.
+    if best is not None:
         verb = best[2]
-        if any(t.head.i == verb.i and t.dep_ in ("dobj", "dative", "nsubjpass") for t in inside):
+        # Quoted words that are the thing or the person the verb acts on ('mocked the "peace plan"',
+        # 'telling "their friend" that ...', 'declared a "special situation"', '"Israel" continues') are
+        # the writer's words about it, not words said; nor is a name given ('an operation dubbed "X"').
+        acted_on = ("dobj", "dative", "nsubjpass", "nsubj") if strict else ("dobj", "dative", "nsubjpass")
+        before = d[inside[0].i - 1] if inside[0].i > 0 else None
+        if any(t.head.i == verb.i and t.dep_ in acted_on for t in inside) and (
+            strict or (before is not None and before.pos_ in ("DET", "PRON") and before.dep_ in ("det", "poss"))
+        ):
+            return None
+        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
             return None
     if best is not None:
         # "According to X, Clinton praised her 'donors'": the source named by "according to" speaks.
@@ -115,7 +122,7 @@ def quote_verb(p: Parsed, q: Quote, *, strict: bool = False) -> Any | None:
         for a in t.ancestors:
             if lo <= a.idx < hi:
                 continue
-            if a.pos_ == "VERB" and a.idx >= hi and _distance(a, lo, hi) <= 40 and _has_subject(a, lo, hi):
+            if a.pos_ == "VERB" and a.idx >= hi and _distance(a, lo, hi) <= 40 and _subject_after(a, hi):
                 return a
             break
     # A quotation ending in "!" or "?", which the parse takes for the end of a sentence: the next one
@@ -154,6 +161,12 @@ def in_quotation(tok: Any) -> bool:
     paragraph, are kept in the paragraph doc's ``user_data["quoted"]`` by :func:`attribute_parsed`): a
     word of someone's quoted speech is never the subject that names a speaker."""
     return any(lo <= tok.idx < hi for lo, hi in tok.doc.user_data.get("quoted", ()))
+
+
+def _subject_after(verb: Any, hi: int) -> bool:
+    """A subject between the quotation's end and the verb: '"...," Pence riffed' (not 'the operation,
+    named "Shield", targeted ...', whose subject stands before the quotation)."""
+    return any(c.dep_ == "nsubj" and hi <= c.idx < verb.idx for c in verb.children)
 
 
 def _has_subject(verb: Any, lo: int, hi: int) -> bool:
@@ -590,6 +603,9 @@ def lead_in(p: Parsed, q: Quote) -> tuple[Any, Any] | None:
     Stone:', 'Bystrom agreed. "..."', then (verb, None)); that sentence in the quotation's paragraph, or
     ending the paragraph before with a colon. None when there is neither."""
     para = p.paragraph_of(q.start)
+    lead = p.text[p.base(para) : q.start].rstrip()
+    if lead and not lead.endswith((":", ".", "!", "?")):
+        return None  # the quotation goes on a sentence of its own ('declared a "special situation"')
     tok = p.token_at(q.start - 1) if q.start > p.base(para) else None
     if tok is None or p.at(tok) >= q.start:
         if para == 0 or not p.text[p.paragraphs[para - 1][0] : p.paragraphs[para - 1][1]].rstrip().endswith(":"):

@@ -82,9 +82,32 @@ def _reporting_entry(ctx: Context, m: Match) -> Entry | None:
     for entry in m.entries:
         if not_verb and entry.pos == "verb":
             continue
+        if entry.id in _NAMING and prev is not None and prev not in _BEFORE_NAMING and prev.islower():
+            continue  # "a raid called 'Operation X'": a name given, not words reported
+        if entry.id in _DECLARING and (prev in _BE or _next_lower(doc, m) in ("a", "an")):
+            continue  # "a ceasefire was declared", "declared a state of emergency": an act, not a report
+        if entry.id == "attr.continue" and not _clause_ends(doc, m):
+            continue  # "Israel continues its aggression": not a report
         if entry.context != "speech" or _speech_context(ctx, m, entry):
             return entry
     return None
+
+
+_NAMING = frozenset({"attr.call_it"})
+_NAMING_LEMMAS = frozenset({"dub", "name", "title", "call", "nickname", "label", "brand", "term"})
+_BEFORE_NAMING = frozenset({"it", "he", "she", "they", "we", "i", "also", "has", "have", "had", "who", "which", "that", "what"})
+_DECLARING = frozenset({"attr.declare", "attr.announce"})
+_BE = frozenset({"is", "was", "were", "are", "be", "been", "being"})
+
+
+def _clause_ends(doc: Document, m: Match) -> bool:
+    """Nothing but punctuation after the word in its clause: ', he continued.' or 'he continued:'."""
+    after = doc.text[m.end : m.end + 2].lstrip(" ")
+    return after[:1] in (".", ",", ":", ";", "")
+
+
+def _next_lower(doc: Document, m: Match) -> str | None:
+    return doc.token_lowers[m.last + 1] if m.last + 1 < len(doc.token_lowers) else None
 
 
 def _plain(doc: Document, start: int, end: int) -> bool:
@@ -175,6 +198,12 @@ def from_parse(lex: Lexicon, doc: Document, parsed: Parsed, quotes: Sequence[Quo
                     out.append(make_hit("attribution", lex, rules["attr.dash_credit"], doc, credit[0], credit[1]))
         if verb is None or (verb.i > 0 and verb.doc[verb.i - 1].lower_ in NOT_A_REPORT):
             continue  # ("declining to disclose", "what we can say": not a report)
+        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod"):
+            continue  # ("an operation dubbed 'Dawn Rising'": a name given, not words reported)
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            continue  # ("a ceasefire was declared": an act, not a report)
+        if verb.lemma_.lower() in _NAMING_LEMMAS and not any(c.dep_ == "nsubj" for c in verb.children):
+            continue  # (", dubbed 'Dawn Rising',": nobody named as speaking)
         start = parsed.at(verb)
         if start in seen:
             continue

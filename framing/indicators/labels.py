@@ -70,7 +70,7 @@ _THINGS = frozenset(
     "debt deficit need possibility round stage competition tournament race bomb bombs device devices "
     "explosive explosives mine mines drone drones rocket rockets missile missiles from acid".split()
 )
-_THING_GUARD = Guard(after=_THINGS, after_window=3)
+_THING_GUARD = Guard(after=_THINGS, after_window=4)  # ("elimination of a concrete threat")
 # Opposition, not the armed groups: "resistance to the plan", "the resistance from investors".
 _RESISTANCE_GUARD = Guard(after=frozenset({"to", "from", "among", "within"}))
 # The city as a place of travel, not a name for Israel's government: "flights from Washington and Tel Aviv".
