@@ -154,3 +154,25 @@ def test_not_a_report_after_to_or_can() -> None:
 def test_reported_speech_without_quotation_marks(text: str, who: str, clause: str) -> None:
     indirect = [(q.speaker, q.text) for q in run(text).quotes if q.kind == "indirect"]
     assert any(s == who and t.startswith(clause) for s, t in indirect), indirect
+
+
+# --- errors found judging real coverage (docs/VALIDITY.md), in invented sentences -------------------------
+
+
+def _family(text: str, family: str) -> list[str]:
+    return [h.text for h in run(text).hits if h.family == family]
+
+
+def test_a_place_name_that_begins_a_groups_name_is_not_a_label() -> None:
+    assert _family("Rami Sayed, a commander of the al-Quds Brigades, was killed.", "labels") == ["killed"]
+    assert _family("The leader of Saraya al-Quds spoke on Friday.", "labels") == []
+    assert _family("Worshippers prayed in al-Quds on Friday.", "labels") == ["al-Quds"]
+
+
+def test_technical_terms_and_names_given_are_not_loaded_words_or_reports() -> None:
+    assert _family("The navy will strike all hostile targets at sea.", "loaded_language") == []
+    assert _family("The hostile regime threatened the port.", "loaded_language") == ["hostile"]
+    assert _family("The army began an operation, dubbed 'Iron Tide,' on Monday.", "attribution") == []
+    assert _family("A truce was declared and took effect at midnight.", "attribution") == []
+    assert _family("The army has declared a 'special situation' in the south.", "attribution") == []
+    assert _family("As the siege continues its third week, the port is empty.", "attribution") == []

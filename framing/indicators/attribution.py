@@ -95,7 +95,9 @@ def _reporting_entry(ctx: Context, m: Match) -> Entry | None:
 
 _NAMING = frozenset({"attr.call_it"})
 _NAMING_LEMMAS = frozenset({"dub", "name", "title", "call", "nickname", "label", "brand", "term"})
-_BEFORE_NAMING = frozenset({"it", "he", "she", "they", "we", "i", "also", "has", "have", "had", "who", "which", "that", "what"})
+_BEFORE_NAMING = frozenset(
+    {"it", "he", "she", "they", "we", "i", "also", "has", "have", "had", "who", "which", "that", "what"}
+)
 _DECLARING = frozenset({"attr.declare", "attr.announce"})
 _BE = frozenset({"is", "was", "were", "are", "be", "been", "being"})
 

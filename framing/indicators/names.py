@@ -47,6 +47,12 @@ HEADS = frozenset(
     spokesperson president chief commander general coalition alliance mission fund bank bloc wing squad
     directorate administration mosque church square camp prison crossing""".split()
 )
+# Heads of the names of groups and units (not people's titles: "IDF Chief" still says IDF).
+BODY_HEADS = frozenset(
+    """brigade brigades battalion battalions regiment division unit units corps wing movement front party
+    organization organisation group network squad""".split()
+)
+ARABIC_HEADS = frozenset({"saraya", "kataib", "kata'ib", "liwa", "harakat", "jaish", "jaysh"})
 # Office nouns that make the lower-case word before them part of a title ("health minister").
 OFFICES = frozenset(
     """minister ministers ministry ministries department departments official officials spokesman spokeswoman
@@ -100,6 +106,8 @@ class Names:
     def hides(self, first: int, last: int, entry: Entry) -> bool:
         """True when tokens ``first..last`` (a match of ``entry``) lie inside a name or title they do not name."""
         text, starts = self.text, self.starts
+        if (entry.case_sensitive or entry.term[:1].isupper()) and self._before_body_head(first, last):
+            return True  # "al-Quds" of "al-Quds Brigades" or "Saraya al-Quds" names a group, not Jerusalem
         if not text[starts[first]].isupper():
             # Most matches: a lower-case word, part of a name only as a title's modifier.
             k = last + 1
@@ -112,11 +120,18 @@ class Names:
         if self._in_dateline(starts[first]):
             return True
         if entry.case_sensitive or entry.term[:1].isupper():
-            return False  # the entry is a name itself
+            return False  # the entry is a name itself, and names what it names
         k = last + 1
         if k < len(self.lowers) and self.lowers[k] in OFFICES and not self._cap(k):
             return first == last and self._title_modifier(first, entry)  # "Health officials said ..."
         return self._in_name(first, last)
+
+    def _before_body_head(self, first: int, last: int) -> bool:
+        k = last + 1
+        if k < len(self.lowers) and self.lowers[k] in BODY_HEADS and self._cap(k) and self._plain(last, k):
+            return True
+        j = first - 1  # an Arabic head before the name: "Saraya al-Quds", "Kataib Hezbollah"
+        return j >= 0 and self.lowers[j] in ARABIC_HEADS and self._plain(j, first)
 
     # ----------------------------------------------------------------- titles
     def _title_modifier(self, i: int, entry: Entry) -> bool:
