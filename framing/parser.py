@@ -96,6 +96,10 @@ def status() -> ParserStatus:
     return ParserStatus(True, "syntax", _state.get("why", ""))
 
 
+# A paragraph longer than this (about 30 pages of one unbroken paragraph) is not parsed.
+MAX_PARAGRAPH = 30_000
+
+
 class Parsed:
     """The parsed paragraphs of one text, addressed by character offsets of the whole text.
 
@@ -111,12 +115,13 @@ class Parsed:
         self._idx: dict[int, list[int]] = {}  # paragraph index -> its tokens' start offsets in the paragraph
         self._which: dict[int, int] = {}  # id of a Doc -> its paragraph index
         self.parses = 0
+        self.memo: dict[Any, Any] = {}  # results worked out once per parse (framing.syntax_speakers)
 
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
 
     def ensure(self, indices: Sequence[int]) -> None:
-        todo = sorted({i for i in indices if i not in self.docs and 0 <= i < len(self.paragraphs)})
+        todo = sorted({i for i in indices if i not in self.docs and 0 <= i < len(self.paragraphs) and self._prose(i)})
         if not todo:
             return
         texts = [self.text[s:e] for s, e in (self.paragraphs[i] for i in todo)]
@@ -137,6 +142,22 @@ class Parsed:
             return None
         k = bisect_right(self._idx[i], offset - self.base(i)) - 1
         return d[k] if 0 <= k < len(d) else None
+
+    def _prose(self, i: int) -> bool:
+        """Not a paragraph that is mostly quotation marks or other symbols, nor one longer than
+        ``MAX_PARAGRAPH`` characters (hostile or broken input, which would cost the parser seconds and mean
+        nothing): at least half its characters letters or spaces. Such paragraphs keep the word rules."""
+        s, e = self.paragraphs[i]
+        if e - s < 400:
+            return True
+        if e - s > MAX_PARAGRAPH:
+            return False
+        chunk = self.text[s:e]
+        return sum(c.isalnum() or c.isspace() for c in chunk) * 2 >= len(chunk)
+
+    def token_starts(self, i: int) -> list[int]:
+        """The start offsets of paragraph ``i``'s tokens, relative to the paragraph."""
+        return self._idx[i]
 
     def at(self, tok: Any) -> int:
         """The token's start offset in the whole text."""

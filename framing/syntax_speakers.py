@@ -71,19 +71,33 @@ def quote_verb(p: Parsed, q: Quote, *, strict: bool = False) -> Any | None:
     """The token of the verb that reports quotation ``q`` (its paragraph parsed), or None.
 
     ``strict``: only a reporting verb the quotation hangs from (for a few quoted words, which are a
-    partial quote only when the syntax ties them to a speaker).
+    partial quote only when the syntax ties them to a speaker). Found once per quotation and parse.
     """
+    key = (q.start, q.end, strict)
+    found = p.memo.get(key, _UNSET)
+    if found is _UNSET:
+        found = p.memo[key] = _quote_verb(p, q, strict)
+    return found
+
+
+_UNSET = object()
+
+
+def _quote_verb(p: Parsed, q: Quote, strict: bool) -> Any | None:
     i = p.paragraph_of(q.start)
     d = p.docs.get(i)
     if d is None:
         return None
     base = p.base(i)
     lo, hi = q.start - base, q.end - base
-    inside = [t for t in d if lo <= t.idx < hi]
+    idx = p.token_starts(i)
+    i0, i1 = bisect.bisect_left(idx, lo), bisect.bisect_left(idx, hi)
+    inside = list(d[i0:i1])
     if not inside:
         return None
     best: tuple[int, int, Any] | None = None  # (depth, distance, verb)
-    for t in inside:
+    # Only the quoted words whose head stands outside the quotation lead out of it.
+    for t in (u for u in inside if not (lo <= u.head.idx < hi)):
         depth = 0
         for a in t.ancestors:
             depth += 1
@@ -101,20 +115,27 @@ def quote_verb(p: Parsed, q: Quote, *, strict: bool = False) -> Any | None:
         # the writer's words about it, not words said; nor is a name given ('an operation dubbed "X"').
         acted_on = ("dobj", "dative", "nsubjpass", "nsubj") if strict else ("dobj", "dative", "nsubjpass")
         before = d[inside[0].i - 1] if inside[0].i > 0 else None
+        words = sum(1 for t in inside if not t.is_punct)
         if any(t.head.i == verb.i and t.dep_ in acted_on for t in inside) and (
-            strict or (before is not None and before.pos_ in ("DET", "PRON") and before.dep_ in ("det", "poss"))
+            strict
+            or (words <= 3 and before is not None and before.pos_ in ("DET", "PRON") and before.dep_ in ("det", "poss"))
         ):
             return None
         if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
             return None
     if best is not None:
         # "According to X, Clinton praised her 'donors'": the source named by "according to" speaks.
-        acc = [t for t in best[2].sent if according(t) and not (lo <= t.idx < hi)]
+        sent = best[2].sent
+        acc = [t for t in sent if according(t) and not (lo <= t.idx < hi)] if len(sent) < 200 else []
         return acc[0] if acc else best[2]
     if strict:
         return None
-    sents = {t.sent.start: t.sent for t in inside}
-    cands = [t for s in sents.values() for t in s if not (lo <= t.idx < hi) and is_speech(t)]
+    speech = p.memo.get(("speech", i))
+    if speech is None:  # the paragraph's reporting verbs, listed once
+        speech = p.memo[("speech", i)] = [t.i for t in d if is_speech(t)]
+    first_sent, last_sent = inside[0].sent, inside[-1].sent
+    a, b = bisect.bisect_left(speech, first_sent.start), bisect.bisect_left(speech, last_sent.end)
+    cands = [d[k] for k in speech[a:b] if not (lo <= d[k].idx < hi)]
     if cands:
         return min(cands, key=lambda t: _distance(t, lo, hi))
     # A quotation set off by a comma and a verb of any kind, next to it: '"...," Pence riffed.'
@@ -125,9 +146,13 @@ def quote_verb(p: Parsed, q: Quote, *, strict: bool = False) -> Any | None:
             if a.pos_ == "VERB" and a.idx >= hi and _distance(a, lo, hi) <= 40 and _subject_after(a, hi):
                 return a
             break
+    # A reporting verb the tagger took for a noun ('"...," the editorial read.', '... the ad states.').
+    word = _speech_word_after(d, i1)
+    if word is not None:
+        return word
     # A quotation ending in "!" or "?", which the parse takes for the end of a sentence: the next one
     # begins right after the closing mark with its speaker and verb ('"All the way!" Dawson shouted.').
-    after = _sentence_after(d, lo, hi)
+    after = _sentence_after(d, i0, i1, hi)
     if after is not None:
         for t in after:
             if t.idx - hi > 120:
@@ -141,18 +166,66 @@ def quote_verb(p: Parsed, q: Quote, *, strict: bool = False) -> Any | None:
     return None
 
 
-def _sentence_after(d: Any, lo: int, hi: int) -> Any | None:
-    """The sentence that starts right after a quotation's closing mark (nothing but marks between)."""
-    for t in d:
-        if t.idx < hi:
-            continue
+_IRREGULAR = {
+    "say": ("said", "says"),
+    "tell": ("told", "tells"),
+    "write": ("wrote", "writes"),
+    "read": ("read", "reads"),
+}
+
+
+def _forms(lemma: str) -> tuple[str, ...]:
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    past = lemma[:-1] + "ied" if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else stem + "ed"
+    third = (
+        lemma[:-1] + "ies"
+        if lemma.endswith("y") and lemma[-2:-1] not in "aeiou"
+        else lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+    )
+    return (past, third)
+
+
+SPEECH_FORMS = frozenset(f for lemma in SPEECH_LEMMAS for f in _forms(lemma))
+
+
+def _speech_word_after(d: Any, i1: int) -> Any | None:
+    """The reporting verb of a short clause right after a quotation's closing comma: up to eight words
+    of a speaker, then a reporting verb's past or present form, then the end of the sentence or a
+    preposition. Read off the words, for where the tagger mistook the verb for a noun."""
+    seen = 0
+    opened = False
+    for t in d[i1 : i1 + 16]:
+        if not opened:
+            if t.is_punct or t.is_quote or t.is_space:
+                if t.text in ".;!?":
+                    return None
+                continue
+            opened = True
+        if t.is_punct and t.text in ".;!?,:":
+            return None
+        if seen >= 1 and t.lower_ in SPEECH_FORMS and t.pos_ not in ("VERB", "AUX"):
+            nxt = d[t.i + 1] if t.i + 1 < len(d) else None
+            if nxt is None or nxt.is_punct or nxt.pos_ == "ADP":
+                return t
+        seen += 1
+        if seen > 8:
+            return None
+    return None
+
+
+def _sentence_after(d: Any, i0: int, i1: int, hi: int) -> Any | None:
+    """The sentence that starts right after a quotation's closing mark (nothing but marks between);
+    ``i0``, ``i1``: the quotation's first token and the one after its last."""
+    for t in d[i1 : i1 + 12]:
         if t.is_punct or t.is_quote or t.is_space:
             if t.text in ".;":
                 return None
             continue
         if d.text[hi : t.idx].strip(" \"'\u201c\u201d\u2018\u2019!?,\u2014\u2013-"):
             return None
-        return t.sent if t.sent.start == t.i or t.sent.start > min(u.i for u in d if u.idx >= lo) else None
+        return t.sent if t.sent.start == t.i or t.sent.start > i0 else None
     return None
 
 
@@ -187,6 +260,12 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
         objs = [c for c in verb.doc[verb.i + 1].children if c.dep_ == "pobj"]
         return objs[0] if objs else None
     lo, hi = quoted
+    if verb.pos_ not in ("VERB", "AUX") and not according(verb):
+        # a verb the tagger mistook ('the editorial read'): the word before it names the speaker
+        prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if prev is not None and not prev.is_punct and prev.pos_ in ("NOUN", "PROPN", "ADJ") and not in_quotation(prev):
+            return prev
+        return None
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not any(c.dep_.startswith("nsubj") for c in verb.children):
         # "The ministry claimed that the strike was illegal, accusing the union": a participle after the
         # reported clause goes with the reporting verb above it, whatever clause the parse hangs it from.
@@ -443,7 +522,7 @@ def speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, in
     """Who speaks through ``verb``: a name, a resolved title, a noun phrase, or ''; and whether the subject
     is a pronoun such as *they* or *it* that only the speaker named before can resolve."""
     subj = subject_of(verb, quoted)
-    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X"):
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X", "ADJ"):
         return "", False
     low = subj.lower_
     if low in ANY_PRONOUNS:
@@ -652,8 +731,11 @@ def credit_after(p: Parsed, q: Quote) -> tuple[int, int, str] | None:
     para = p.paragraph_of(q.start)
     a, b = p.paragraphs[para]
     k = q.end
-    while k < b and text[k] in "\"'\u201d\u2019 .,":
+    stop = min(b, q.end + 12)
+    while k < stop and text[k] in "\"'\u201d\u2019 .,":
         k += 1
+    if k == stop < b:
+        return None
     if k >= b and para + 1 < len(p.paragraphs):
         a, b = p.paragraphs[para + 1]
         k = a
@@ -703,14 +785,14 @@ def indirect_parsed(p: Parsed, attribution: Sequence[Hit], quotes: Sequence[Quot
         else:
             comps = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
             if comps:
-                toks = list(comps[0].subtree)
-                # up to a participle that reports on its own (", accusing the union of ...")
-                nested = [
-                    t for t in toks if t.tag_ == "VBG" and t.dep_ == "advcl" and is_speech(t) and t.i > comps[0].i
-                ]
-                if nested:
-                    cut = min(u.i for u in nested[0].subtree)
-                    toks = [t for t in toks if t.i < cut]
+                c = comps[0]
+                toks = [c.left_edge, c.right_edge]
+                if c.right_edge.i - c.left_edge.i < 200:
+                    # up to a participle that reports on its own (", accusing the union of ...")
+                    sub = list(c.subtree)
+                    nested = [t for t in sub if t.tag_ == "VBG" and t.dep_ == "advcl" and is_speech(t) and t.i > c.i]
+                    if nested:
+                        toks = [t for t in sub if t.i < nested[0].left_edge.i]
             elif tok.lemma_.lower() in ("accuse", "charge", "blame"):
                 # "accused the forces of using teargas": who is accused, and of what
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
@@ -724,7 +806,8 @@ def indirect_parsed(p: Parsed, attribution: Sequence[Hit], quotes: Sequence[Quot
                 toks = sorted({t.i: t for t in (*objs[0].subtree, *preps[0].subtree)}.values(), key=lambda t: t.i)
             else:
                 continue
-        toks = [t for t in toks if not (t.i > 0 and t.lower_ == "that" and t.dep_ == "mark" and t.i == toks[0].i)]
+        if toks and toks[0].lower_ == "that" and toks[0].dep_ == "mark" and toks[0].i + 1 < len(toks[0].doc):
+            toks = [toks[0].doc[toks[0].i + 1], *toks[1:]]  # the clause without its "that"
         if not toks:
             continue
         start, end = p.at(toks[0]), p.end(toks[-1])
@@ -732,7 +815,7 @@ def indirect_parsed(p: Parsed, attribution: Sequence[Hit], quotes: Sequence[Quot
             start += 1
         while end > start and p.text[end - 1] in _CLAUSE_TRIM:
             end -= 1
-        if end - start < 12 or any(a < end and start < b for a, b in taken):
+        if end - start < 12 or any(a < end and start < b for a, b in taken[-8:]):
             continue
         inside = sum(max(0, min(end, b) - max(start, a)) for a, b in spoken)
         if inside * 2 > end - start:
