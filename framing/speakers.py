@@ -18,6 +18,7 @@ from operator import attrgetter, itemgetter, le
 from .lexicons import Lexicon
 from .models import Hit, Quote, Span, Speaker, rebuild
 from .parser import Parsed
+from .quote_verbs import quote_verb
 from .speaker_names import (
     DETERMINERS,
     OPENERS,
@@ -32,7 +33,7 @@ from .speaker_names import (
     name_after,
     name_before,
 )
-from .syntax_speakers import attribute_parsed, indirect_parsed, quote_verb
+from .syntax_speakers import attribute_parsed, indirect_parsed
 from .text import Document
 
 PERSON_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}

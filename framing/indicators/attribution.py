@@ -16,7 +16,8 @@ from ..lexicons import Entry, Lexicon
 from ..matcher import Match
 from ..models import Hit, Quote
 from ..parser import Parsed
-from ..syntax_speakers import credit_after, lead_in, quote_verb
+from ..quote_verbs import credit_after, quote_verb
+from ..syntax_speakers import lead_in
 from ..text import Document
 from .context import Context, make_hit
 

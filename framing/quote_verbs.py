@@ -1,0 +1,262 @@
+"""The verb that reports a quotation, found in spaCy's dependency parse of its paragraph.
+
+:func:`quote_verb` is the reporting verb a quotation hangs from (or, failing that, the nearest reporting
+verb of its sentence, a verb with its subject right after the quotation, or the next sentence's verb
+after a closing "!" or "?"); :func:`credit_after` is a dash and a name that credit a quotation. Who
+speaks through the verb is :mod:`framing.syntax_speakers`' job.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from .models import Quote
+from .parser import Parsed
+
+# Verbs (lemmas) that report speech, writing or thought: the verbs a quotation hangs from.
+SPEECH_LEMMAS = frozenset(
+    """say tell add state claim allege insist argue assert declare announce explain note warn write tweet
+    post call describe label dub brand term urge ask question reply respond answer acknowledge admit
+    concede deny confirm reveal suggest predict promise pledge vow threaten accuse blame criticize
+    criticise praise complain lament boast joke quip recall remark observe comment mention report testify
+    shout chant sing read cite quote characterize characterise dismiss slam blast mock decry condemn
+    denounce charge contend maintain emphasize emphasise stress underscore point conclude agree
+    disagree recommend demand advise caution counter retort rebut signal indicate hint imply estimate
+    speculate believe think feel hope fear worry wonder muse proclaim assure reassure tout hail welcome
+    express voice reiterate repeat clarify plead beg inform notify brief disclose assess opine scream yell
+    whisper exclaim cry lash rail fume thunder talk remember riff grouse gush chime interject concur sum
+    summarize summarise snipe joke tease scoff snap sneer testify reason recount email text
+    message retweet""".split()
+)
+
+
+def is_speech(tok: Any) -> bool:
+    return (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_LEMMAS) or according(tok)
+
+
+def according(tok: Any) -> bool:
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+
+
+def quote_verb(p: Parsed, q: Quote, *, strict: bool = False) -> Any | None:
+    """The token of the verb that reports quotation ``q`` (its paragraph parsed), or None.
+
+    ``strict``: only a reporting verb the quotation hangs from (for a few quoted words, which are a
+    partial quote only when the syntax ties them to a speaker). Found once per quotation and parse.
+    """
+    key = (q.start, q.end, strict)
+    found = p.memo.get(key, _UNSET)
+    if found is _UNSET:
+        found = p.memo[key] = _quote_verb(p, q, strict)
+    return found
+
+
+_UNSET = object()
+
+
+def _quote_verb(p: Parsed, q: Quote, strict: bool) -> Any | None:
+    i = p.paragraph_of(q.start)
+    d = p.docs.get(i)
+    if d is None:
+        return None
+    base = p.base(i)
+    lo, hi = q.start - base, q.end - base
+    idx = p.token_starts(i)
+    i0, i1 = bisect.bisect_left(idx, lo), bisect.bisect_left(idx, hi)
+    inside = list(d[i0:i1])
+    if not inside:
+        return None
+    best: tuple[int, int, Any] | None = None  # (depth, distance, verb)
+    # Only the quoted words whose head stands outside the quotation lead out of it.
+    for t in (u for u in inside if not (lo <= u.head.idx < hi)):
+        depth = 0
+        for a in t.ancestors:
+            depth += 1
+            if lo <= a.idx < hi:
+                continue
+            if is_speech(a):
+                key = (depth, _distance(a, lo, hi), a)
+                if best is None or key[:2] < best[:2]:
+                    best = key
+                break
+    if best is not None:
+        verb = best[2]
+        # Quoted words that are the thing or the person the verb acts on ('mocked the "peace plan"',
+        # 'telling "their friend" that ...', 'declared a "special situation"', '"Israel" continues') are
+        # the writer's words about it, not words said; nor is a name given ('an operation dubbed "X"').
+        acted_on = ("dobj", "dative", "nsubjpass", "nsubj") if strict else ("dobj", "dative", "nsubjpass")
+        before = d[inside[0].i - 1] if inside[0].i > 0 else None
+        words = sum(1 for t in inside if not t.is_punct)
+        if any(t.head.i == verb.i and t.dep_ in acted_on for t in inside) and (
+            strict
+            or (words <= 3 and before is not None and before.pos_ in ("DET", "PRON") and before.dep_ in ("det", "poss"))
+        ):
+            return None
+        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+            return None
+    if best is not None:
+        # "According to X, Clinton praised her 'donors'": the source named by "according to" speaks.
+        sent = best[2].sent
+        acc = [t for t in sent if according(t) and not (lo <= t.idx < hi)] if len(sent) < 200 else []
+        return acc[0] if acc else best[2]
+    if strict:
+        return None
+    speech = p.memo.get(("speech", i))
+    if speech is None:  # the paragraph's reporting verbs, listed once
+        speech = p.memo[("speech", i)] = [t.i for t in d if is_speech(t)]
+    first_sent, last_sent = inside[0].sent, inside[-1].sent
+    a, b = bisect.bisect_left(speech, first_sent.start), bisect.bisect_left(speech, last_sent.end)
+    cands = [d[k] for k in speech[a:b] if not (lo <= d[k].idx < hi)]
+    if cands:
+        return min(cands, key=lambda t: _distance(t, lo, hi))
+    # A quotation set off by a comma and a verb of any kind, next to it: '"...," Pence riffed.'
+    for t in inside:
+        for a in t.ancestors:
+            if lo <= a.idx < hi:
+                continue
+            if a.pos_ == "VERB" and a.idx >= hi and _distance(a, lo, hi) <= 40 and _subject_after(a, hi):
+                return a
+            break
+    # A reporting verb the tagger took for a noun ('"...," the editorial read.', '... the ad states.').
+    word = _speech_word_after(d, i1)
+    if word is not None:
+        return word
+    # A quotation ending in "!" or "?", which the parse takes for the end of a sentence: the next one
+    # begins right after the closing mark with its speaker and verb ('"All the way!" Dawson shouted.').
+    after = _sentence_after(d, i0, i1, hi)
+    if after is not None:
+        for t in after:
+            if t.idx - hi > 120:
+                break
+            if t.pos_ in ("VERB", "AUX") and is_speech(t):
+                # ('..." the nominee, Donald Trump, tweeted': the parse makes the verb a modifier of the noun)
+                if _has_subject(t, lo, hi) or (
+                    t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and t.head.idx >= hi
+                ):
+                    return t
+    return None
+
+
+_IRREGULAR = {
+    "say": ("said", "says"),
+    "tell": ("told", "tells"),
+    "write": ("wrote", "writes"),
+    "read": ("read", "reads"),
+}
+
+
+def _forms(lemma: str) -> tuple[str, ...]:
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    past = lemma[:-1] + "ied" if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else stem + "ed"
+    third = (
+        lemma[:-1] + "ies"
+        if lemma.endswith("y") and lemma[-2:-1] not in "aeiou"
+        else lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+    )
+    return (past, third)
+
+
+SPEECH_FORMS = frozenset(f for lemma in SPEECH_LEMMAS for f in _forms(lemma))
+
+
+def _speech_word_after(d: Any, i1: int) -> Any | None:
+    """The reporting verb of a short clause right after a quotation's closing comma: up to eight words
+    of a speaker, then a reporting verb's past or present form, then the end of the sentence or a
+    preposition. Read off the words, for where the tagger mistook the verb for a noun."""
+    seen = 0
+    opened = False
+    for t in d[i1 : i1 + 16]:
+        if not opened:
+            if t.is_punct or t.is_quote or t.is_space:
+                if t.text in ".;!?":
+                    return None
+                continue
+            opened = True
+        if t.is_punct and t.text in ".;!?,:":
+            return None
+        if seen >= 1 and t.lower_ in SPEECH_FORMS and t.pos_ not in ("VERB", "AUX"):
+            nxt = d[t.i + 1] if t.i + 1 < len(d) else None
+            if nxt is None or nxt.is_punct or nxt.pos_ == "ADP":
+                return t
+        seen += 1
+        if seen > 8:
+            return None
+    return None
+
+
+def _sentence_after(d: Any, i0: int, i1: int, hi: int) -> Any | None:
+    """The sentence that starts right after a quotation's closing mark (nothing but marks between);
+    ``i0``, ``i1``: the quotation's first token and the one after its last."""
+    for t in d[i1 : i1 + 12]:
+        if t.is_punct or t.is_quote or t.is_space:
+            if t.text in ".;":
+                return None
+            continue
+        if d.text[hi : t.idx].strip(" \"'\u201c\u201d\u2018\u2019!?,\u2014\u2013-"):
+            return None
+        return t.sent if t.sent.start == t.i or t.sent.start > i0 else None
+    return None
+
+
+def in_quotation(tok: Any) -> bool:
+    """Whether the token stands inside one of its paragraph's quotations (their spans, relative to the
+    paragraph, are kept in the paragraph doc's ``user_data["quoted"]`` by :func:`attribute_parsed`): a
+    word of someone's quoted speech is never the subject that names a speaker."""
+    return any(lo <= tok.idx < hi for lo, hi in tok.doc.user_data.get("quoted", ()))
+
+
+def _subject_after(verb: Any, hi: int) -> bool:
+    """A subject between the quotation's end and the verb: '"...," Pence riffed' (not 'the operation,
+    named "Shield", targeted ...', whose subject stands before the quotation)."""
+    return any(c.dep_ == "nsubj" and hi <= c.idx < verb.idx for c in verb.children)
+
+
+def _has_subject(verb: Any, lo: int, hi: int) -> bool:
+    return any(c.dep_ == "nsubj" and not (lo <= c.idx < hi) and not in_quotation(c) for c in verb.children)
+
+
+def _distance(t: Any, lo: int, hi: int) -> int:
+    return lo - t.idx if t.idx < lo else t.idx - hi
+
+
+_DASHES = "-\u2013\u2014"
+
+
+def credit_after(p: Parsed, q: Quote) -> tuple[int, int, str] | None:
+    """A dash and a name right after a quotation, which credit it ('"..." / - Bernie Sanders.'): the
+    dash's offsets and the name, or None. The credit stands after the closing mark in the same
+    paragraph, or is the whole of the next short paragraph."""
+    text = p.text
+    para = p.paragraph_of(q.start)
+    a, b = p.paragraphs[para]
+    k = q.end
+    stop = min(b, q.end + 12)
+    while k < stop and text[k] in "\"'\u201d\u2019 .,":
+        k += 1
+    if k == stop < b:
+        return None
+    if k >= b and para + 1 < len(p.paragraphs):
+        a, b = p.paragraphs[para + 1]
+        k = a
+        while k < b and text[k].isspace():
+            k += 1
+        if b - k > 80:
+            return None
+    if k >= b or text[k] not in _DASHES:
+        return None
+    dash = k
+    while k < b and (text[k] in _DASHES or text[k].isspace()):
+        k += 1
+    name = re.split(r"[,.(;\n]| on | in ", text[k:b], maxsplit=1)[0].strip()
+    words = name.split()
+    if (
+        not words
+        or len(words) > 6
+        or not all(w[:1].isupper() for w in words if w.lower() not in ("of", "the", "de", "al"))
+    ):
+        return None
+    return dash, dash + 1, name
