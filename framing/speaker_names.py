@@ -259,9 +259,11 @@ def canonical_names(names: Sequence[str], actors: Lexicon | None) -> dict[str, s
     for name in dict.fromkeys(names):  # each name once, in the order given
         full[name] = lookup.get(name.lower(), name)
     by_surname: dict[str, str] = {}  # last word (lower case) -> the name with the most words that ends with it
-    named = [(words, name) for name in set(full.values()) if len(words := name.split()) > 1]
-    for words, name in sorted(named, key=_word_count, reverse=True):  # (stable: ties keep the set's order)
-        if not is_institution(name):
+    # Each name once, in the order first seen (not a set's order, which changes with the hash seed of the
+    # process); only names ending in a capitalised word ("Ned Price", not "local officials").
+    named = [(words, name) for name in dict.fromkeys(full.values()) if len(words := name.split()) > 1]
+    for words, name in sorted(named, key=_word_count, reverse=True):  # (stable: ties keep the first seen)
+        if words[-1][:1].isupper() and not is_institution(name):
             by_surname.setdefault(words[-1].lower(), name)
     for name, value in full.items():
         longer = by_surname.get(value.lower())  # (the keys are single words: so is a value found)

@@ -185,3 +185,46 @@ def test_phrase_joins_the_written_tokens_by_single_spaces() -> None:
             if all(words.plain(k) for k in range(first, end - 1)):
                 assert words.phrase(first, end) == " ".join(written[first:end]), (first, end)
     assert words.phrase(1, 4) == "US Secretary of"
+
+
+def test_groups_named_by_a_common_noun_are_not_joined_by_it() -> None:
+    """ "local officials" and "Velmoran officials" are two groups: "officials" is no surname to join them by."""
+    from framing.speaker_names import canonical_names
+
+    full = canonical_names(["local officials", "Velmoran officials", "officials", "Ned Price", "Price"], None)
+    assert full["officials"] == "officials"
+    assert full["local officials"] == "local officials" and full["Velmoran officials"] == "Velmoran officials"
+    assert full["Price"] == "Ned Price"
+
+
+def test_the_analysis_does_not_depend_on_the_hash_seed_of_the_process() -> None:
+    """Two processes with different string hash seeds (as spawned workers and CI runs have) agree."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    text = (
+        "Local officials described the blast as an accident, and hospital officials said twelve were hurt. "
+        "Velmoran officials described the damage. The officials described it as minor, the mayor said.\n\n"
+        "Harbour officials said the port would reopen. The officials also said that talks would resume."
+    )
+    code = (
+        "import sys; from framing import Article, analyze;"
+        "a = analyze(Article(text=sys.stdin.read())); print(repr(a.speakers)); print(repr(a.hits))"
+    )
+    root = str(Path(__file__).resolve().parents[1])
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code],
+            input=text,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": root},
+        ).stdout
+        for seed in ("1", "2", "3")
+    ]
+    assert "Harbour officials" in runs[0]  # something to compare
+    assert runs[0] == runs[1] == runs[2]
