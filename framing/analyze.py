@@ -54,7 +54,15 @@ class Analyzer:
         parsed = Parsed(nlp, doc.text) if nlp is not None else None
         if parsed is not None and "attribution" in self.lexicons:
             # Reporting verbs the parse shows beside a quotation that the word pass did not keep.
-            verbs += _marked(attribution.from_parse(self.lexicons["attribution"], doc, parsed, quotes, verbs), speech)
+            kept = {h.start for h in verbs}
+            # (speech verbs the word pass left for want of a quotation or "that": the parse may show a clause)
+            left = [
+                m
+                for m in ctx.matches("attribution")
+                if m.start not in kept and any(e.context == "speech" and e.pos == "verb" for e in m.entries)
+            ]
+            found_verbs = attribution.from_parse(self.lexicons["attribution"], doc, parsed, quotes, verbs, left)
+            verbs += _marked(found_verbs, speech)
         # A scare quote whose wording marks a side (a quoted "Israel") stays one whatever the syntax says.
         fixed = {h.start for h in found.get("scare_quotes", ()) if h.position}
         quotes, verbs = attribute(doc, quotes, verbs, self.lexicons.get("actors"), parsed, fixed)

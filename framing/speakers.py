@@ -39,6 +39,8 @@ from .text import Document
 PERSON_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}
 _HEADLINE_LEFT = re.compile(r"^([A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,3}): (\S.*)$")
 _HEADLINE_RIGHT = re.compile(r"^(\S.*\S):\s+([A-Z][\w'\-]+(?: [A-Z][\w'\-]+){0,3})$")
+# A line "Brussels: Talks will resume, the EU said." is a dateline and a sentence that names its own source.
+_REPORTED = re.compile(r"\b(?:said|says|told|added|stated|announced|according to)\b")
 QUOTE_WINDOW = 6  # tokens between a quotation and the verb that reports it
 _start = attrgetter("start")
 _end = attrgetter("end")
@@ -376,7 +378,7 @@ def _headlines(doc: Document) -> list[tuple[int, int, str]]:
             continue
         left = _HEADLINE_LEFT.match(line)
         right = _HEADLINE_RIGHT.match(line)
-        if left and not SENTENCE_PUNCT.search(left.group(1)):
+        if left and not SENTENCE_PUNCT.search(left.group(1)) and not _REPORTED.search(left.group(2)):
             name, start = left.group(1), at + left.start(2)
             end = at + len(line)
         elif right:
@@ -384,7 +386,7 @@ def _headlines(doc: Document) -> list[tuple[int, int, str]]:
             end = at + right.end(1)
         else:
             continue
-        if name.lower() in TITLE_WORDS:
+        if name.lower() in TITLE_WORDS and not name.isupper():  # ("...: Minister"; but "...: EU" names one)
             continue
         out.append((start, end, name))
     return out

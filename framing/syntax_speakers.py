@@ -58,7 +58,7 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
     """
     if according(verb):
         objs = [c for c in verb.doc[verb.i + 1].children if c.dep_ == "pobj"]
-        return objs[0] if objs else None
+        return _issuer(objs[0]) if objs else None
     lo, hi = quoted
     if verb.pos_ not in ("VERB", "AUX") and not according(verb):
         # a verb the tagger mistook ('the editorial read'): the word before it names the speaker
@@ -106,7 +106,8 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
 # Things that carry someone's words: "issued a statement saying", "released a video that said".
 MEDIA_NOUNS = frozenset(
     """statement ad advertisement video letter email tweet post sign release report memo book piece article
-    interview speech note message commercial spot clip op-ed column editorial filing document""".split()
+    interview speech note message commercial spot clip op-ed column editorial filing document version
+    account figures tally""".split()
 )
 
 
@@ -123,6 +124,13 @@ def _issuer(tok: Any) -> Any:
     for c in tok.children:
         if c.dep_ == "poss" and c.pos_ != "PRON" and c.text[:1].isupper():
             return c
+        if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") and c.i == tok.i - 1:
+            return c  # "an EU statement said"
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            # "a statement by the European Union confirmed", "a letter from Smith said"
+            objs = [o for o in c.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_)]
+            if objs:
+                return objs[0]
         if c.dep_ == "acl":
             for a in c.children:
                 if a.dep_ == "agent":
@@ -180,7 +188,7 @@ def noun_phrase(tok: Any) -> str:
             if (
                 c.dep_ in _CUT_DEPS
                 and not hyphen
-                and not (c.dep_ == "prep" and c.lower_ in _KEEP_PREPS and c.i > tok.i)
+                and not (c.dep_ == "prep" and c.lower_ in _KEEP_PREPS and c.i > tok.i and _names_a_thing(c))
             ):
                 continue
             keep.append(c)
@@ -192,6 +200,11 @@ def noun_phrase(tok: Any) -> str:
     while last + 1 < len(idx) and idx[last + 1] == idx[last] + 1:
         last += 1
     return clean(tok.doc[idx[first] : idx[last] + 1].text)
+
+
+def _names_a_thing(prep: Any) -> bool:
+    """'spokesman at the ministry', not 'the Palestinian side at first'."""
+    return any(o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") for o in prep.children)
 
 
 def ent_text(ent: Any) -> str:
@@ -253,6 +266,7 @@ class Mentions:
         self.p = p
         self.rows: list[tuple[int, str, bool, frozenset[str]]] = []  # (offset, name, is subject, roles)
         self._seen: set[int] = set()
+        self.issuers: dict[str, str] = {}  # a medium ("statement") -> who issued the last one named
 
     def _collect(self) -> None:
         for i, d in self.p.docs.items():
@@ -266,9 +280,9 @@ class Mentions:
                 if e.label_ != "PERSON" or len(e.text) < 3:
                     continue
                 root = e.root
-                subject = root.dep_ in ("nsubj", "nsubjpass") or (
-                    root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
-                )
+                while root.dep_ in ("compound", "flat", "appos") and root.head is not root:
+                    root = root.head  # "Deputy Foreign Minister Ali Bagheri, ..., confirmed": the subject's name
+                subject = root.dep_ in ("nsubj", "nsubjpass")
                 self.rows.append((self.p.at(e[0]), clean(e.text), subject, _roles(e)))
         self.rows.sort(key=lambda r: r[0])
 
@@ -321,13 +335,27 @@ def _roles(ent: Any) -> frozenset[str]:
 def speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, int] = (0, 0)) -> tuple[str, bool]:
     """Who speaks through ``verb``: a name, a resolved title, a noun phrase, or ''; and whether the subject
     is a pronoun such as *they* or *it* that only the speaker named before can resolve."""
+    who, pronoun = _speaker_name(p, mentions, verb, quoted)
+    if who[:1].isupper():
+        # "the EU said in a statement", "a statement by the EU said": whose statement "the statement" is later
+        subj = subject_of(verb, quoted)
+        media = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"]
+        media = [o for c in media for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in MEDIA_NOUNS]
+        if subj is not None and subj.head.lemma_.lower() in MEDIA_NOUNS and subj.head is not verb:
+            media.append(subj.head)
+        for m in media:
+            mentions.issuers[m.lemma_.lower()] = who
+    return who, pronoun
+
+
+def _speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, int]) -> tuple[str, bool]:
     subj = subject_of(verb, quoted)
     if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X", "ADJ"):
         return "", False
     low = subj.lower_
     if low in ANY_PRONOUNS:
         return "", True
-    if low in NOT_SPEAKERS or subj.ent_type_ in NOT_NAME_ENTS:
+    if (low in NOT_SPEAKERS and subj.text not in ("US", "U.S.")) or subj.ent_type_ in NOT_NAME_ENTS:
         return "", False
     if low in PERSON_PRONOUNS:
         return mentions.person_before(p.at(verb)), False
@@ -336,6 +364,10 @@ def speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, in
     ):
         # "his statement said": the person it points back to issued it
         return mentions.person_before(p.at(verb)), False
+    if subj.lemma_.lower() in MEDIA_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children):
+        issuer = mentions.issuers.get(subj.lemma_.lower())
+        if issuer:
+            return issuer, False  # "the statement added": the statement named before, and who issued it
     named = appositive_person(subj)
     if named:
         return named, False
@@ -415,7 +447,11 @@ def attribute_parsed(
             if tok is None or p.at(tok) != offset:
                 continue
             who, pronoun = speaker_name(p, mentions, tok)
-            if who[:1].isupper():
+            subj = subject_of(tok)
+            if subj is not None and (
+                (who[:1].isupper() and subj.ent_type_ not in _NOT_PEOPLE)
+                or (not subj.ent_type_ and subj.lemma_.lower() in PERSON_ROLES)
+            ):
                 mentions.add(offset, who)  # a named speaker is the likeliest "he" or "she" after
             who = who or (last_speaker if pronoun else "")
             if who:
@@ -455,12 +491,40 @@ def attribute_parsed(
                 and (last_quote[0] == para or (last_quote[0] == para - 1 and _opens_paragraph(p, q)))
             ):
                 who = last_quote[1]
+        if not who:
+            who = clause_speaker(p, mentions, q, span)
         quote_info[q.start] = (who, word, stance)
         if who:
             last_speaker = who
         last_quote = (para, who)
     return verb_speaker, quote_info
 
+
+def clause_speaker(p: Parsed, mentions: Mentions, q: Quote, span: tuple[int, int]) -> str:
+    """The speaker of a quotation no reporting verb introduces, from the sentence around it: the subject of
+    the sentence's main verb ('Trump accused Cruz of being "politically correct"', 'Hoff's letter makes a
+    case: "..."'), when that verb lies outside the quotation. '' for a sentence that is all quotation."""
+    tok = p.token_at(q.start)
+    if tok is None:
+        return ""
+    root = tok.sent.root
+    base = p.base(p.paragraph_of(q.start))
+    if span[0] <= root.idx < span[1] or root.pos_ not in ("VERB", "AUX"):
+        return ""
+    if root.idx < span[0] and base + root.idx < q.start and p.text[base + root.idx : q.start].count("\n"):
+        return ""
+    who, pronoun = speaker_name(p, mentions, root, span)
+    if pronoun:
+        return ""
+    return who
+
+
+# Nouns for one person: "a senior officer said ... He said" is the officer speaking again.
+PERSON_ROLES = frozenset(
+    """officer official spokesman spokeswoman spokesperson minister commander source diplomat envoy
+    negotiator ambassador analyst witness resident doctor lawyer mayor governor senator president""".split()
+)
+_NOT_PEOPLE = frozenset({"GPE", "ORG", "NORP", "FAC", "LOC"})  # never "he" or "she"
 
 _DISTANCING = frozenset({"so-called", "self-styled", "self-proclaimed", "self-declared", "this", "these", "those"})
 
@@ -523,6 +587,33 @@ def _lead_in_speaker(p: Parsed, mentions: Mentions, q: Quote) -> str:
 _CLAUSE_TRIM = " ,.;:!?\"'\u201c\u201d\u2018\u2019\u2014\u2013-"
 
 
+def _comma_before_subject(verb: Any) -> int:
+    """The index of the comma right before a clause-final '..., the EU said' (or '..., said the EU'), or -1."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    first = min([verb.i] + [c.left_edge.i for c in subj if c.i < verb.i])
+    k = first - 1
+    return k if k > verb.sent.start and verb.doc[k].text == "," else -1
+
+
+def _reports_what_came_before(verb: Any) -> bool:
+    """A reporting verb that closes its sentence after a comma, with its subject: '..., the EU said.'"""
+    if not any(c.dep_ == "nsubj" for c in verb.children) or _comma_before_subject(verb) < 0:
+        return False
+    after = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
+    return len(after) <= 6 and all(t.i in {d.i for d in verb.subtree} for t in after)
+
+
+def _dateline(tok: Any) -> bool:
+    """Part of a dateline the sentence opens with: 'Brussels:', 'JENIN -', 'GAZA CITY, Jan 3 (AFP) -'."""
+    doc = tok.doc
+    for k in range(tok.i, min(tok.i + 6, tok.sent.end)):
+        if doc[k].text in (":", "-", "–", "—"):
+            return True
+        if not (doc[k].text[:1].isupper() or doc[k].is_punct or doc[k].like_num):
+            return False
+    return False
+
+
 def indirect_parsed(p: Parsed, attribution: Sequence[Hit], quotes: Sequence[Quote]) -> list[tuple[int, int, Hit]]:
     """Reported speech without (or with only a few) quotation marks, from the parse: the clause a
     reporting verb governs ('said an agreement was possible', 'X killed four, the ministry said',
@@ -554,6 +645,13 @@ def indirect_parsed(p: Parsed, attribution: Sequence[Hit], quotes: Sequence[Quot
                     nested = [t for t in sub if t.tag_ == "VBG" and t.dep_ == "advcl" and is_speech(t) and t.i > c.i]
                     if nested:
                         toks = [t for t in sub if t.i < nested[0].left_edge.i]
+            elif _reports_what_came_before(tok):
+                # "Brussels: Talks will resume on Monday, the EU said": the sentence before the comma
+                # (the parse, misled by the dateline, hangs the clause elsewhere)
+                first = tok.sent[0]
+                while first.i < tok.i and (first.dep_ == "punct" or first.text[:1].isupper()) and _dateline(first):
+                    first = first.doc[first.i + 1]
+                toks = [first, tok.doc[_comma_before_subject(tok) - 1]]
             elif tok.lemma_.lower() in ("accuse", "charge", "blame"):
                 # "accused the forces of using teargas": who is accused, and of what
                 objs = [c for c in tok.children if c.dep_ == "dobj"]

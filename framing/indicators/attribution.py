@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import Any
 
 from ..lexicons import Entry, Lexicon
 from ..matcher import Match
 from ..models import Hit, Quote
 from ..parser import Parsed
 from ..quote_verbs import credit_after, quote_verb
-from ..syntax_speakers import lead_in
+from ..syntax_speakers import lead_in, subject_of
 from ..text import Document
 from .context import Context, make_hit
 
@@ -160,7 +161,14 @@ def _speech_context(ctx: Context, m: Match, entry: Entry) -> bool:
     return i >= 0 and lowers[i] in SUBJECT_PRONOUNS and _plain(doc, ends[i], m.start)
 
 
-def from_parse(lex: Lexicon, doc: Document, parsed: Parsed, quotes: Sequence[Quote], hits: Sequence[Hit]) -> list[Hit]:
+def from_parse(
+    lex: Lexicon,
+    doc: Document,
+    parsed: Parsed,
+    quotes: Sequence[Quote],
+    hits: Sequence[Hit],
+    candidates: Sequence[Match] = (),
+) -> list[Hit]:
     """Reporting verbs the parse shows introducing a quotation, where the word pass kept no hit.
 
     The verb a quotation depends on (or the one beside it whose subject speaks, :func:`quote_verb`) is
@@ -223,4 +231,47 @@ def from_parse(lex: Lexicon, doc: Document, parsed: Parsed, quotes: Sequence[Quo
         entry = entry or rule
         if entry is not None:
             out.append(make_hit("attribution", lex, entry, doc, start, end))
+    out += _clause_verbs(lex, doc, parsed, candidates, taken, seen)
     return out
+
+
+def _clause_verbs(
+    lex: Lexicon,
+    doc: Document,
+    parsed: Parsed,
+    candidates: Sequence[Match],
+    taken: list[tuple[int, int]],
+    seen: set[int],
+) -> list[Hit]:
+    """Verbs of speech the word pass left out for want of a quotation, "that" or a colon, which the parse
+    shows reporting a clause with a speaker: 'A statement by the EU confirmed talks will resume', '...,
+    the statement added.' (the verb has a subject and a clause complement, and is neither passive nor a
+    possibility: "can confirm")."""
+    out: list[Hit] = []
+    wanted = [m for m in candidates if m.first == m.last and not any(s < m.end and e > m.start for s, e in taken)]
+    if not wanted:
+        return out
+    parsed.ensure(sorted({parsed.paragraph_of(m.start) for m in wanted}))
+    for m in wanted:
+        tok = parsed.token_at(m.start)
+        if tok is None or parsed.at(tok) != m.start or m.start in seen or tok.pos_ != "VERB":
+            continue
+        children = list(tok.children)
+        participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and subject_of(tok) is not None  # ", adding ..."
+        if not (participle or any(c.dep_ == "nsubj" for c in children)):
+            continue
+        if any(c.dep_ in ("auxpass", "neg") for c in children):
+            continue
+        if not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and _has_subject(c) for c in children):
+            continue
+        if tok.i > 0 and tok.doc[tok.i - 1].lower_ in NOT_A_REPORT:
+            continue
+        entry = next((e for e in m.entries if e.pos == "verb"), None)
+        if entry is not None:
+            seen.add(m.start)
+            out.append(make_hit("attribution", lex, entry, doc, m.start, m.end))
+    return out
+
+
+def _has_subject(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
