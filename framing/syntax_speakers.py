@@ -364,7 +364,8 @@ def _speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, i
     ):
         # "his statement said": the person it points back to issued it
         return mentions.person_before(p.at(verb)), False
-    if subj.lemma_.lower() in MEDIA_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children):
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children)
+    if definite and subj.lemma_.lower() in MEDIA_NOUNS:
         issuer = mentions.issuers.get(subj.lemma_.lower())
         if issuer:
             return issuer, False  # "the statement added": the statement named before, and who issued it
