@@ -134,7 +134,7 @@ def _issuer(tok: Any) -> Any:
         if c.dep_ == "acl":
             for a in c.children:
                 if a.dep_ == "agent":
-                    objs = [o for o in a.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+                    objs = [o for o in a.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")]
                     if objs:
                         return objs[0]
     return tok
@@ -233,6 +233,9 @@ def ent_text(ent: Any) -> str:
 
 def clean(name: str) -> str:
     name = " ".join(name.split()).strip(_STRIP)
+    for s in ("'s", "\u2019s"):
+        if name.endswith(s):
+            name = name[: -len(s)]  # "Marta Lind's letter": Marta Lind
     for det in ("the ", "The ", "a ", "A ", "an ", "An "):
         if name.startswith(det):
             name = name[len(det) :]
@@ -649,10 +652,7 @@ def indirect_parsed(p: Parsed, attribution: Sequence[Hit], quotes: Sequence[Quot
             elif _reports_what_came_before(tok):
                 # "Brussels: Talks will resume on Monday, the EU said": the sentence before the comma
                 # (the parse, misled by the dateline, hangs the clause elsewhere)
-                first = tok.sent[0]
-                while first.i < tok.i and (first.dep_ == "punct" or first.text[:1].isupper()) and _dateline(first):
-                    first = first.doc[first.i + 1]
-                toks = [first, tok.doc[_comma_before_subject(tok) - 1]]
+                toks = [tok.sent[0], tok.doc[_comma_before_subject(tok) - 1]]
             elif tok.lemma_.lower() in ("accuse", "charge", "blame"):
                 # "accused the forces of using teargas": who is accused, and of what
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
@@ -666,6 +666,13 @@ def indirect_parsed(p: Parsed, attribution: Sequence[Hit], quotes: Sequence[Quot
                 toks = sorted({t.i: t for t in (*objs[0].subtree, *preps[0].subtree)}.values(), key=lambda t: t.i)
             else:
                 continue
+        if toks and toks[0].i == toks[0].sent.start:
+            first = toks[0]  # without the dateline the sentence opens with ("Brussels: ...")
+            while first.i < toks[-1].i and _dateline(first):
+                first = first.doc[first.i + 1]
+            toks = [t for t in toks if t.i >= first.i] or toks
+            if toks[0].i != first.i:
+                toks = [first, *toks]
         if toks and toks[0].lower_ == "that" and toks[0].dep_ == "mark" and toks[0].i + 1 < len(toks[0].doc):
             toks = [toks[0].doc[toks[0].i + 1], *toks[1:]]  # the clause without its "that"
         if not toks:

@@ -176,3 +176,92 @@ def test_technical_terms_and_names_given_are_not_loaded_words_or_reports() -> No
     assert _family("A truce was declared and took effect at midnight.", "attribution") == []
     assert _family("The army has declared a 'special situation' in the south.", "attribution") == []
     assert _family("As the siege continues its third week, the port is empty.", "attribution") == []
+
+
+def indirect(text: str) -> list[tuple[str, str]]:
+    """(speaker, the clause's first words) of each reported clause without quotation marks."""
+    a = run(text)
+    return [(q.speaker, text[q.start : q.end][:20]) for q in a.quotes if q.kind in ("indirect", "headline")]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a quotation no verb introduces belongs to the subject of its sentence
+        ('Mayor Tomas Reyes accused the council of being "asleep at the wheel" on the floods.', "Tomas Reyes"),
+        ('Marta Lind\'s letter makes a blunt case: "The harbour must stay public."', "Marta Lind"),
+    ],
+)
+def test_a_quotation_without_a_verb_belongs_to_its_sentence_subject(text: str, who: str) -> None:
+    assert speakers(text)[0] == who
+
+
+def test_a_sentence_that_is_all_quotation_gets_no_subject_speaker() -> None:
+    assert speakers('"The harbour must stay public."') == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # speech verbs without "that", a colon or a quotation: the parse shows the clause they report
+        (
+            "A statement by the Harbour Authority on Monday confirmed the ferries will resume on May 2.",
+            [("Harbour Authority", "the ferries will res")],
+        ),
+        # "the statement added": the statement named before, and who issued it
+        (
+            "The ferries will resume on May 2, the Harbour Authority said in a statement.\n\n"
+            "The first crossing would be led by Captain Ana Ruiz, the statement added.",
+            [("Harbour Authority", "The ferries will res"), ("Harbour Authority", "The first crossing w")],
+        ),
+        (
+            "Two men were killed, the health ministry said, adding at least forty others were hurt.",
+            [("health ministry", "Two men were killed"), ("health ministry", "at least forty other")],
+        ),
+        # a dateline before a clause-final source
+        (
+            "Tarrin: Repairs to the dam will take a month, the council said on Monday.",
+            [("council", "Repairs to the dam w")],
+        ),
+        # a headline ending in its source's acronym
+        ("Ferries to resume May 2 on the northern route: EU\n\nThe EU said so.", [("EU", "Ferries to resume Ma")]),
+        # "US" is the country, not the pronoun "us"
+        ("The US said it could reach a deal quickly.", [("US", "it could reach a dea")]),
+        # "according to" a version, account or figures: the one who gave it
+        (
+            "According to the account given by the Tarrin police, the men fled to the coast.",
+            [("Tarrin police", "the men fled to the ")],
+        ),
+    ],
+)
+def test_reported_speech_and_its_source(text: str, expected: list[tuple[str, str]]) -> None:
+    assert indirect(text) == expected
+
+
+def test_not_clauses_of_speech() -> None:
+    text = "Officials can confirm the plant is closed. The army added three brigades to the force."
+    assert indirect(text) == []
+    assert cues(text) == []
+
+
+def test_he_after_an_unnamed_officer_is_the_officer() -> None:
+    """'A senior officer said ... He said ...': not a person merely named in between."""
+    text = (
+        "A senior army officer said the forces acted on intelligence from Rana Bet, a local informant. "
+        "He said the raid lasted some three hours."
+    )
+    assert [w for w, _ in indirect(text)] == ["senior army officer", "senior army officer"]
+
+
+def test_he_is_never_a_country_named_as_speaker() -> None:
+    text = (
+        "The United States said an agreement was possible.\n\n"
+        "In Tarrin, Deputy Foreign Minister Omar Haddad, the lead negotiator, confirmed the date. "
+        "He tweeted that the date had been set in a phone call."
+    )
+    assert indirect(text)[-1][0] == "Omar Haddad"
+
+
+def test_a_phrase_ends_with_what_names_a_thing() -> None:
+    text = "The Palestinian side at first denied his death, claiming that he was taken to a hospital."
+    assert indirect(text) == [("Palestinian side", "he was taken to a ho")]
