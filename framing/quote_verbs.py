@@ -28,7 +28,7 @@ SPEECH_LEMMAS = frozenset(
     express voice reiterate repeat clarify plead beg inform notify brief disclose assess opine scream yell
     whisper exclaim cry lash rail fume thunder talk remember riff grouse gush chime interject concur sum
     summarize summarise snipe joke tease scoff snap sneer testify reason recount email text
-    message retweet""".split()
+    message retweet refer portray""".split()
 )
 
 
@@ -246,6 +246,13 @@ def credit_after(p: Parsed, q: Quote) -> tuple[int, int, str] | None:
             k += 1
         if b - k > 80:
             return None
+    if k < b and text[k] == "[" and k <= q.end + 2:
+        # '"..." [HuffPost.]': a digest's credit in brackets
+        close = text.find("]", k, min(b, k + 40))
+        name = text[k + 1 : close].strip(" .") if close > 0 else ""
+        if name and len(name.split()) <= 4 and name[:1].isupper() and not any(c.isdigit() for c in name[:1]):
+            return k, close + 1, name
+        return None
     if k >= b or text[k] not in _DASHES:
         return None
     dash = k

@@ -572,8 +572,35 @@ def lead_in(p: Parsed, q: Quote) -> tuple[Any, Any] | None:
         # (not 'Williams added about Carson:', where the name is what the speaker talks about)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "") and ent.root.dep_ not in ("pobj", "dobj"):
             return colon[-1], ent
+        if colon[-1].i >= tok.i - 1:
+            run = _credit_before_colon(colon[-1])
+            if run is not None:
+                return colon[-1], run
     verbs = [t for t in before if is_speech(t)]
     return (verbs[-1], None) if verbs else None
+
+
+def _credit_before_colon(colon: Any) -> Any | None:
+    """A name standing alone before a colon that opens a quotation, as in a transcript or a digest:
+    'Rep. Trey Gowdy (R-S.C.):"..."', 'Pollsters agree - Carl Bialik: "..."', 'More from Jones: "..."'.
+    The name as a span (a parenthesis after it left out), or None."""
+    doc = colon.doc
+    k = colon.i - 1
+    if k >= 0 and doc[k].text == ")":
+        while k >= 0 and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    end = k + 1
+    while k >= 0 and (doc[k].pos_ == "PROPN" or (doc[k].text == "." and k > 0 and doc[k - 1].pos_ == "PROPN")):
+        k -= 1
+    if end - k < 2 or not doc[k + 1].text[:1].isupper():
+        return None
+    opener = doc[k] if k >= 0 else None
+    if opener is None or opener.is_sent_start is None:
+        return doc[k + 1 : end]
+    if k < colon.sent.start or opener.text in ("-", "\u2013", "\u2014", "from") or doc[k + 1].is_sent_start:
+        return doc[k + 1 : end]
+    return None
 
 
 def _lead_in_speaker(p: Parsed, mentions: Mentions, q: Quote) -> str:
@@ -583,7 +610,7 @@ def _lead_in_speaker(p: Parsed, mentions: Mentions, q: Quote) -> str:
         return ""
     tok, ent = found
     if ent is not None:
-        return clean(ent_text(ent))
+        return _without_title(clean(ent_text(ent)))
     who, _ = speaker_name(p, mentions, tok)
     return who
 

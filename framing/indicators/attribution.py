@@ -204,17 +204,21 @@ def from_parse(
                     verb = cue[0]
             if verb is None:
                 credit = credit_after(parsed, q)
-                if credit is not None and "attr.dash_credit" in rules and credit[0] not in seen:
+                rule_id = "attr.bracket_credit" if credit and doc.text[credit[0]] == "[" else "attr.dash_credit"
+                if credit is not None and rule_id in rules and credit[0] not in seen:
                     seen.add(credit[0])
-                    out.append(make_hit("attribution", lex, rules["attr.dash_credit"], doc, credit[0], credit[1]))
+                    out.append(make_hit("attribution", lex, rules[rule_id], doc, credit[0], credit[1]))
         if verb is None or (verb.i > 0 and verb.doc[verb.i - 1].lower_ in NOT_A_REPORT):
             continue  # ("declining to disclose", "what we can say": not a report)
         if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod"):
             continue  # ("an operation dubbed 'Dawn Rising'": a name given, not words reported)
         if any(c.dep_ == "auxpass" for c in verb.children):
             continue  # ("a ceasefire was declared": an act, not a report)
-        if verb.lemma_.lower() in _NAMING_LEMMAS and not any(c.dep_ == "nsubj" for c in verb.children):
-            continue  # (", dubbed 'Dawn Rising',": nobody named as speaking)
+        if verb.lemma_.lower() in _NAMING_LEMMAS and not (
+            any(c.dep_ == "nsubj" for c in verb.children)
+            or (verb.tag_ == "VBG" and any(c.dep_ == "dobj" for c in verb.children))
+        ):
+            continue  # (", dubbed 'Dawn Rising',": nobody named as speaking; but "..., calling him 'a loser'")
         start = parsed.at(verb)
         if start in seen:
             continue
