@@ -14,3 +14,8 @@ pages = [
     st.Page("views/exercise.py", title="Spot the frame", icon=":material/quiz:"),
 ]
 st.navigation(pages).run()
+
+# After the page is drawn: the grammar model loads in the background, ready for the next analysis.
+from views._state import preload_parser  # noqa: E402
+
+preload_parser()

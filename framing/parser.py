@@ -96,6 +96,40 @@ def status() -> ParserStatus:
     return ParserStatus(True, "syntax", _state.get("why", ""))
 
 
+def installed() -> ParserStatus:
+    """What :func:`status` will say, found without loading spaCy or the model (a few milliseconds, where
+    loading takes seconds): spaCy and the pinned model's package are installed, and its ``meta.json`` is
+    the pinned one. Once the model was loaded (or failed to), this is :func:`status` itself."""
+    if os.environ.get("FRAMING_NO_PARSER", "") not in ("", "0") or "nlp" in _state:
+        return status()
+    found = _state.get("installed")
+    if found is None:
+        found = _state["installed"] = _installed()
+    return found
+
+
+def _installed() -> ParserStatus:
+    import importlib.util
+    import json
+    from importlib import metadata
+    from pathlib import Path
+
+    try:
+        found = importlib.util.find_spec("spacy") and importlib.util.find_spec(MODEL_PACKAGE)
+        meta = json.loads((Path(found.origin).parent / "meta.json").read_text(encoding="utf-8")) if found else {}
+        spacy_version = metadata.version("spacy")
+    except (ImportError, OSError, ValueError, metadata.PackageNotFoundError):
+        return status()  # not plainly installed: loading says why
+    if meta.get("name") != MODEL_NAME or meta.get("version") != MODEL_VERSION:
+        return status()  # (raises ParserMismatch, as loading would)
+    return ParserStatus(True, "syntax", f"spaCy {spacy_version}, {meta.get('lang')}_{MODEL_NAME} {MODEL_VERSION}")
+
+
+def loaded() -> bool:
+    """Whether the model is in memory now (:func:`load` ran and succeeded)."""
+    return _state.get("nlp") is not None
+
+
 # A paragraph longer than this (about 30 pages of one unbroken paragraph) is not parsed.
 MAX_PARAGRAPH = 30_000
 

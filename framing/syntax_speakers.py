@@ -591,7 +591,11 @@ def _credit_before_colon(colon: Any) -> Any | None:
             k -= 1
         k -= 1
     end = k + 1
-    while k >= 0 and (doc[k].pos_ == "PROPN" or (doc[k].text == "." and k > 0 and doc[k - 1].pos_ == "PROPN")):
+    while k >= 0 and (
+        doc[k].pos_ == "PROPN"
+        or (doc[k].pos_ == "NOUN" and doc[k].text[:1].isupper())  # (a name the tagger took for a noun)
+        or (doc[k].text == "." and k > 0 and doc[k - 1].pos_ == "PROPN")
+    ):
         k -= 1
     if end - k < 2 or not doc[k + 1].text[:1].isupper():
         return None

@@ -265,3 +265,43 @@ def test_he_is_never_a_country_named_as_speaker() -> None:
 def test_a_phrase_ends_with_what_names_a_thing() -> None:
     text = "The Palestinian side at first denied his death, claiming that he was taken to a hospital."
     assert indirect(text) == [("Palestinian side", "he was taken to a ho")]
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "cue"),
+    [
+        # a name alone before a colon, as in a transcript or a news digest
+        (
+            'Pollsters agree - Ana Ruiz: "The biggest lesson was a simple one: keep calling voters."',
+            "Ana Ruiz",
+            ("attr.colon_credit", ":"),
+        ),
+        (
+            'What it means - More from Dahl: "The state is a starting point, not an end."',
+            "Dahl",
+            ("attr.colon_credit", ":"),
+        ),
+        # a digest's credit in brackets after the quotation
+        (
+            'Harbour news. "The port will reopen on Monday after the storm." [Tarrin Post.]',
+            "Tarrin Post",
+            ("attr.bracket_credit", "[Tarrin Post.]"),
+        ),
+        # a naming participle with an object reports words
+        ('Perez hammered Dahl, calling him a "train wreck" and went on.', "Perez", ("attr.call_it", "calling")),
+        (
+            'A friend referred to him as "the kindest soul I ever met" in a post.',
+            "friend",
+            ("attr.refer_to", "referred"),
+        ),
+    ],
+)
+def test_credits_and_naming_verbs(text: str, who: str, cue: tuple[str, str]) -> None:
+    assert speakers(text)[0] == who
+    assert (cue[1], cue[0]) in cues(text)
+
+
+def test_a_name_after_about_is_not_a_colon_credit() -> None:
+    text = 'Williams added about Carson: "He is a good man."'
+    assert speakers(text) == ["Williams"]
+    assert ("attr.colon_credit") not in {e for _, e in cues(text)}

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Sequence
 from typing import Any
 
 import streamlit as st
 
-from framing import Analyzer, Article, ArticleAnalysis, Comparison, compare, load_seeds, load_shipped, parser
+from framing import (
+    Analyzer,
+    Article,
+    ArticleAnalysis,
+    Comparison,
+    analysis_cache,
+    compare,
+    load_seeds,
+    load_shipped,
+    parser,
+)
 from framing.compare import realign
 from framing.lexicons import Lexicon, LexiconError
 from framing.lexicons.overlay import apply_overlay
@@ -18,10 +29,21 @@ from framing.store import Library, db_path
 UPLOADS_KEY = "compare_uploads"
 
 
-@st.cache_resource(show_spinner=False)
 def parser_status() -> parser.ParserStatus:
-    """Whether speakers come from the grammar model (loaded once per process) or from word rules."""
-    return parser.status()
+    """Whether speakers come from the grammar model (loaded once per process) or from word rules: found
+    without loading the model (which the analyses load when they need it)."""
+    return parser.installed()
+
+
+@st.cache_resource(show_spinner=False)
+def preload_parser() -> threading.Thread | None:
+    """Load the grammar model in the background, once per process, after the first page is drawn: the
+    seeds' analyses come from the analysis cache, and a new article then finds the model ready."""
+    if parser.installed().method != "syntax":
+        return None
+    thread = threading.Thread(target=parser.load, name="framing-parser-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 @st.cache_resource(show_spinner=False)
@@ -109,7 +131,7 @@ def analyses(articles: tuple[Article, ...]) -> list[ArticleAnalysis]:
 @st.cache_data(show_spinner="Analysing…", max_entries=64)
 def _analyses(ids: tuple[tuple[str, ...], ...], overlay: str, _articles: tuple[Article, ...]) -> list[ArticleAnalysis]:
     engine = analyzer()
-    return [engine.analyze(a) for a in _articles]
+    return [analysis_cache.analyze(engine, a) for a in _articles]  # (read back from disk when made before)
 
 
 class _Analysed:
