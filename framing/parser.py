@@ -16,6 +16,7 @@ rules of :mod:`framing.speakers` (the analysis records which ran).
 from __future__ import annotations
 
 import os
+import re
 import threading
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -134,6 +135,21 @@ def loaded() -> bool:
 MAX_PARAGRAPH = 30_000
 
 
+# A dateline opening a paragraph: "LONDON (AP) — ", "PHILADELPHIA, July 25 (UPI) — ", "JENIN-". The parser
+# takes the place for the subject of the sentence after it ("LONDON said"), so it is blanked out (replaced by
+# spaces, which keep every offset) before parsing.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\-]{2,}(?:[ ,]+[A-Z0-9][\w.'\-]*){0,5}\s*"  # the place, and a date after it
+    r"(?:\([^)\n]{1,30}\)\s*)?"  # the agency: (AP)
+    r"(?:[\u2014\u2013]|--?)\s*(?=[A-Z\"\u201c])"  # the dash, then the sentence
+)
+
+
+def _without_dateline(text: str) -> str:
+    m = _DATELINE.match(text)
+    return " " * m.end() + text[m.end() :] if m else text
+
+
 class Parsed:
     """The parsed paragraphs of one text, addressed by character offsets of the whole text.
 
@@ -158,7 +174,7 @@ class Parsed:
         todo = sorted({i for i in indices if i not in self.docs and 0 <= i < len(self.paragraphs) and self._prose(i)})
         if not todo:
             return
-        texts = [self.text[s:e] for s, e in (self.paragraphs[i] for i in todo)]
+        texts = [_without_dateline(self.text[s:e]) for s, e in (self.paragraphs[i] for i in todo)]
         for i, d in zip(todo, self.nlp.pipe(texts, batch_size=64)):
             self.docs[i] = d
             self._idx[i] = [t.idx for t in d]

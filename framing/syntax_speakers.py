@@ -517,6 +517,13 @@ def clause_speaker(p: Parsed, mentions: Mentions, q: Quote, span: tuple[int, int
         return ""
     if root.idx < span[0] and base + root.idx < q.start and p.text[base + root.idx : q.start].count("\n"):
         return ""
+    subj = subject_of(root, span)
+    if subj is None or not (
+        subj.pos_ in ("PROPN", "PRON")
+        or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or not _SPEAKING_NOUNS.isdisjoint((subj.lower_, subj.lemma_.lower()))
+    ):
+        return ""  # ("The timing of the surge doesn't surprise ...": no one who speaks)
     who, pronoun = speaker_name(p, mentions, root, span)
     if pronoun:
         return ""
@@ -528,6 +535,15 @@ PERSON_ROLES = frozenset(
     """officer official spokesman spokeswoman spokesperson minister commander source diplomat envoy
     negotiator ambassador analyst witness resident doctor lawyer mayor governor senator president""".split()
 )
+# Nouns for groups and bodies that speak: "protesters chanted", "the campaign released".
+GROUP_NOUNS = frozenset(
+    """officials protesters supporters critics aides voters residents activists experts analysts campaign
+    committee team group party council government ministry administration agency army police military
+    spokespeople leaders lawmakers senators candidates organizers organisers""".split()
+)
+# Documents that say things: "the poll found", "a footnote in the report makes that clear".
+DOCUMENT_NOUNS = frozenset("poll polls survey study results findings footnote page website site ruling law".split())
+_SPEAKING_NOUNS = PERSON_ROLES | GROUP_NOUNS | MEDIA_NOUNS | DOCUMENT_NOUNS | {"voter", "protester", "supporter"}
 _NOT_PEOPLE = frozenset({"GPE", "ORG", "NORP", "FAC", "LOC"})  # never "he" or "she"
 
 _DISTANCING = frozenset({"so-called", "self-styled", "self-proclaimed", "self-declared", "this", "these", "those"})

@@ -305,3 +305,21 @@ def test_a_name_after_about_is_not_a_colon_credit() -> None:
     text = 'Williams added about Carson: "He is a good man."'
     assert speakers(text) == ["Williams"]
     assert ("attr.colon_credit") not in {e for _, e in cues(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'LONDON (AP) — Mayor Tomas Reyes said on Monday that the harbour "will not close."',
+        'TARRIN, May 2 (UPI) — Mayor Tomas Reyes said the harbour "will not close."',
+        'TARRIN-Mayor Tomas Reyes said the harbour "will not close."',
+    ],
+)
+def test_a_dateline_is_never_the_subject(text: str) -> None:
+    assert set(speakers(text)) == {"Tomas Reyes"}
+
+
+def test_a_thing_is_not_the_speaker_of_a_quotation_in_its_sentence() -> None:
+    """'The timing of the surge does not surprise X: "..."': no one speaks through the timing."""
+    found = speakers('The timing of the surge does not surprise the pollster: "Lesser-known candidates often win."')
+    assert "timing" not in " ".join(found) and "timing of the surge" not in found
