@@ -80,6 +80,10 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
         subj = [
             c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not (lo <= c.idx < hi) and not in_quotation(c)
         ]
+        if not subj and v is verb and verb.i > 0:
+            before = verb.doc[verb.i - 1]  # "Conway notes": a name the parser hung on the verb as a compound
+            if before.head.i == verb.i and before.dep_ in ("compound", "npadvmod", "dep") and before.pos_ == "PROPN":
+                return before
         if not subj and v is verb and _inverted(verb):
             after = _noun_after(verb, lo, hi)
             if after is not None:
@@ -96,7 +100,7 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
                 return objs[0]
         if v.dep_ == "relcl" or (v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN")):
             return _issuer(v.head)
-        if v.dep_ in _UP_DEPS and v.head is not v:
+        if v.dep_ in _UP_DEPS and v.head.i != v.i:
             v = v.head
             continue
         return None
@@ -152,7 +156,11 @@ def _noun_after(verb: Any, lo: int, hi: int) -> Any | None:
     """The head of the noun phrase right after an inverted reporting verb: '"...," added a Democrat.'"""
     doc = verb.doc
     k = verb.i + 1
-    while k < len(doc) and doc[k].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "ADV") and not (lo <= doc[k].idx < hi):
+    while (
+        k < len(doc)
+        and (doc[k].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "ADV") or doc[k].dep_ == "amod")  # ("retired")
+        and not (lo <= doc[k].idx < hi)
+    ):
         if doc[k].pos_ in ("NOUN", "PROPN") and (k + 1 == len(doc) or doc[k + 1].pos_ not in ("PROPN", "NOUN")):
             head = doc[k]
             return head if head.dep_ not in ("npadvmod",) and head.ent_type_ not in NOT_NAME_ENTS else None
@@ -176,7 +184,7 @@ def entity_of(tok: Any) -> Any | None:
 def noun_phrase(tok: Any) -> str:
     """The words of the noun phrase headed by ``tok``, without asides, clauses and leading determiners."""
     ent = entity_of(tok)
-    if ent is not None and ent.label_ in NAME_ENTS and ent.root is tok:
+    if ent is not None and ent.label_ in NAME_ENTS and ent.root.i == tok.i:
         # The name, with what stands right before it in the phrase ("Clinton's campaign" is headed elsewhere).
         return clean(ent_text(ent))
     keep = [tok]
@@ -188,6 +196,7 @@ def noun_phrase(tok: Any) -> str:
             if (
                 c.dep_ in _CUT_DEPS
                 and not hyphen
+                and not (c.dep_ in ("det", "predet") and t is not tok)  # ("one of those advisers")
                 and not (c.dep_ == "prep" and c.lower_ in _KEEP_PREPS and c.i > tok.i and _names_a_thing(c))
             ):
                 continue
@@ -283,7 +292,7 @@ class Mentions:
                 if e.label_ != "PERSON" or len(e.text) < 3:
                     continue
                 root = e.root
-                while root.dep_ in ("compound", "flat", "appos") and root.head is not root:
+                while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:
                     root = root.head  # "Deputy Foreign Minister Ali Bagheri, ..., confirmed": the subject's name
                 subject = root.dep_ in ("nsubj", "nsubjpass")
                 self.rows.append((self.p.at(e[0]), clean(e.text), subject, _roles(e)))
@@ -344,7 +353,7 @@ def speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, in
         subj = subject_of(verb, quoted)
         media = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"]
         media = [o for c in media for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in MEDIA_NOUNS]
-        if subj is not None and subj.head.lemma_.lower() in MEDIA_NOUNS and subj.head is not verb:
+        if subj is not None and subj.head.lemma_.lower() in MEDIA_NOUNS and subj.head.i != verb.i:
             media.append(subj.head)
         for m in media:
             mentions.issuers[m.lemma_.lower()] = who
@@ -358,7 +367,8 @@ def _speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, i
     low = subj.lower_
     if low in ANY_PRONOUNS:
         return "", True
-    if (low in NOT_SPEAKERS and subj.text not in ("US", "U.S.")) or subj.ent_type_ in NOT_NAME_ENTS:
+    some_of = subj.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children)
+    if (low in NOT_SPEAKERS and subj.text not in ("US", "U.S.")) or (subj.ent_type_ in NOT_NAME_ENTS and not some_of):
         return "", False
     if low in PERSON_PRONOUNS:
         return mentions.person_before(p.at(verb)), False

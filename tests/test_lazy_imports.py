@@ -41,8 +41,10 @@ def test_compare_still_computes_everything() -> None:
     assert c.alignments and c.log_odds and c.tones and c.summary
 
 
-def test_each_article_is_analysed_once_for_highlights_and_comparison(monkeypatch) -> None:
+def test_each_article_is_analysed_once_for_highlights_and_comparison(monkeypatch, tmp_path) -> None:
     from framing.analyze import Analyzer
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))  # an empty analysis cache (framing.analysis_cache)
 
     calls: list[str] = []
     analyze = Analyzer.analyze
@@ -59,3 +61,9 @@ def test_each_article_is_analysed_once_for_highlights_and_comparison(monkeypatch
     assert len(chosen) == 2
     assert sorted(calls) == sorted(chosen)  # the Highlights tab's analyses are reused by the comparison
     assert any(s.value.startswith("Reported by both") for s in at.subheader)  # and the comparison was made
+    # A new process (here: Streamlit's caches cleared) reads the analyses back from disk: none is made again.
+    calls.clear()
+    st.cache_data.clear()
+    again = AppTest.from_file(APP, default_timeout=90).run()
+    assert not again.exception and calls == []
+    assert any(s.value.startswith("Reported by both") for s in again.subheader)
