@@ -33,7 +33,7 @@ from .quote_verbs import (
     is_speech,
     quote_verb,
 )
-from .speaker_names import TITLE_WORDS
+from .speaker_names import ROLE_OR_TITLE, TITLE_WORDS
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 ANY_PRONOUNS = frozenset({"they", "it", "them"})
@@ -511,7 +511,35 @@ def attribute_parsed(
         if who:
             last_speaker = who
         last_quote = (para, who)
+    titled = _titled_people(mentions, {w for w, _, _ in quote_info.values()} | set(verb_speaker.values()))
+    if titled:
+        quote_info = {k: (titled.get(w, w), verb, st) for k, (w, verb, st) in quote_info.items()}
+        verb_speaker = {k: titled.get(w, w) for k, w in verb_speaker.items()}
     return verb_speaker, quote_info
+
+
+def _titled_people(mentions: Mentions, names: set[str]) -> dict[str, str]:
+    """Speakers named only by a title ("State Department spokesman", "Israel's Foreign Minister") mapped to
+    the one person the article names with that title ("State Department spokesman Ned Price"); a title
+    that fits no one, or more than one person, stays as it is."""
+    out: dict[str, str] = {}
+    for name in names:
+        words = [w.lower().removesuffix("\u2019s").removesuffix("'s") for w in name.split()]
+        if not words or words[-1] not in PERSON_ROLES:
+            continue
+        if any(w not in ROLE_OR_TITLE and not n[:1].isupper() for w, n in zip(words, name.split())):
+            continue  # ("the Tarrin harbour spokesman": a description with plain words, not a title)
+        # the title's own word ("spokesman"), or all the words that say whose officer it is ("State
+        # Department" in "US State Department Ned Price")
+        whose = set(words[:-1])
+        people = {
+            person
+            for _, person, _, roles in mentions.rows
+            if person != name and (words[-1] in roles or (len(whose) >= 2 and whose <= roles))
+        }
+        if len(people) == 1:
+            out[name] = people.pop()
+    return out
 
 
 def clause_speaker(p: Parsed, mentions: Mentions, q: Quote, span: tuple[int, int]) -> str:

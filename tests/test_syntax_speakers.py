@@ -323,3 +323,13 @@ def test_a_thing_is_not_the_speaker_of_a_quotation_in_its_sentence() -> None:
     """'The timing of the surge does not surprise X: "..."': no one speaks through the timing."""
     found = speakers('The timing of the surge does not surprise the pollster: "Lesser-known candidates often win."')
     assert "timing" not in " ".join(found) and "timing of the surge" not in found
+
+
+def test_a_title_alone_is_the_one_person_named_with_it() -> None:
+    deck = 'Ferries to resume\n\n"The port will reopen soon," says Harbour Authority spokesman.\n\n'
+    one = deck + 'Harbour Authority spokesman Ana Ruiz said the work "is nearly done."'
+    assert set(speakers(one)) == {"Ana Ruiz"}
+    other = one + '\n\nCity spokesman Karim Dahl said the city "will pay its share."'
+    assert speakers(other)[0] == "Ana Ruiz"  # the city's spokesman is not the Harbour Authority's
+    two = one + '\n\nHarbour Authority spokesman John Miller said the fees "will not rise."'
+    assert speakers(two)[0] == "Harbour Authority spokesman"  # two of them: which one is not said
