@@ -529,13 +529,14 @@ def _titled_people(mentions: Mentions, names: set[str]) -> dict[str, str]:
             continue
         if any(w not in ROLE_OR_TITLE and not n[:1].isupper() for w, n in zip(words, name.split())):
             continue  # ("the Tarrin harbour spokesman": a description with plain words, not a title)
-        # the title's own word ("spokesman"), or all the words that say whose officer it is ("State
-        # Department" in "US State Department Ned Price")
+        # every word of the title ("Foreign Minister"), or all the words that say whose officer it is
+        # ("State Department" in "US State Department Ned Price"); not one word alone ("the Florida
+        # senator" is not the one senator named)
         whose = set(words[:-1])
         people = {
             person
             for _, person, _, roles in mentions.rows
-            if person != name and (words[-1] in roles or (len(whose) >= 2 and whose <= roles))
+            if person != name and (set(words) <= roles or (len(whose) >= 2 and whose <= roles))
         }
         if len(people) == 1:
             out[name] = people.pop()
