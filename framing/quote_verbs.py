@@ -28,12 +28,22 @@ SPEECH_LEMMAS = frozenset(
     express voice reiterate repeat clarify plead beg inform notify brief disclose assess opine scream yell
     whisper exclaim cry lash rail fume thunder talk remember riff grouse gush chime interject concur sum
     summarize summarise snipe joke tease scoff snap sneer testify reason recount email text
-    message retweet refer portray""".split()
+    message retweet refer portray thank credit chide offer propose share list discuss""".split()
 )
 
 
 def is_speech(tok: Any) -> bool:
-    return (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_LEMMAS) or according(tok)
+    return (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_LEMMAS) or according(tok) or _put_it(tok)
+
+
+def _put_it(tok: Any) -> bool:
+    """'as Vulture put it, "..."', 'as she puts it:'."""
+    return (
+        tok.lemma_.lower() == "put"
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].lower_ == "it"
+        and any(t.lower_ == "as" for t in tok.doc[max(0, tok.i - 4) : tok.i])
+    )
 
 
 def according(tok: Any) -> bool:

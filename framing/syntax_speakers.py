@@ -117,8 +117,8 @@ MEDIA_NOUNS = frozenset(
 
 def _issuer(tok: Any) -> Any:
     """For a medium that speaks ('a statement saying'), the one who issued it, when the text names them."""
-    if tok.lemma_.lower() not in MEDIA_NOUNS:
-        return tok
+    if tok.lemma_.lower() not in MEDIA_NOUNS or tok.pos_ == "PROPN":
+        return tok  # (not a medium, or one that is a name: "the Washington Post")
     if tok.dep_ in ("dobj", "pobj"):
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
         subj = [c for c in verb.children if c.dep_ == "nsubj"]

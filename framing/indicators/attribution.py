@@ -59,8 +59,13 @@ def find_attribution(ctx: Context) -> list[Hit]:
         return []
     doc = ctx.doc
     hits = []
+    text = doc.text
     for m in ctx.matches("attribution"):
         entry = _reporting_entry(ctx, m)
+        # A capitalised word inside a name ("Post" of "the Tarrin Post") is no verb. (Lower-case words are
+        # not tested: "said officials" is no office title.)
+        if entry is not None and text[m.start].isupper() and ctx.names.hides(m.first, m.last, entry):
+            continue
         if entry is not None:
             hits.append(make_hit("attribution", lex, entry, doc, m.start, m.end))
     return hits
