@@ -33,7 +33,22 @@ SPEECH_LEMMAS = frozenset(
 
 
 def is_speech(tok: Any) -> bool:
-    return (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_LEMMAS) or according(tok) or _put_it(tok)
+    return (
+        (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_LEMMAS)
+        or according(tok)
+        or _put_it(tok)
+        or _study_found(tok)
+    )
+
+
+# What a finding is reported from: 'a House committee report found "no evidence"', 'Pew found that "..."'.
+FINDERS = frozenset("report study poll survey analysis review investigation inquiry audit researchers".split())
+
+
+def _study_found(tok: Any) -> bool:
+    if tok.lemma_.lower() != "find" or tok.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in FINDERS or c.ent_type_ == "ORG") for c in tok.children)
 
 
 def _put_it(tok: Any) -> bool:

@@ -297,6 +297,12 @@ def test_a_phrase_ends_with_what_names_a_thing() -> None:
         # "as X put it", and thanks given for words quoted
         ('As the Washington Post put it, "The harbour is a mess."', "Washington Post", ("attr.parsed_verb", "put")),
         ('Ruiz thanked the council for "taking these steps to keep us safe."', "Ruiz", ("attr.parsed_verb", "thanked")),
+        # what a report or a poll found
+        (
+            'A harbour authority report found "no evidence of a leak."',
+            "harbour authority report",
+            ("attr.parsed_verb", "found"),
+        ),
     ],
 )
 def test_credits_and_naming_verbs(text: str, who: str, cue: tuple[str, str]) -> None:
@@ -336,6 +342,10 @@ def test_a_title_alone_is_the_one_person_named_with_it() -> None:
     assert speakers(other)[0] == "Ana Ruiz"  # the city's spokesman is not the Harbour Authority's
     two = one + '\n\nHarbour Authority spokesman John Miller said the fees "will not rise."'
     assert speakers(two)[0] == "Harbour Authority spokesman"  # two of them: which one is not said
+
+
+def test_what_someone_found_is_no_report() -> None:
+    assert "attr.parsed_verb" not in {e for _, e in cues('The police found "a large bag" in the car.')}
 
 
 def test_a_word_inside_a_name_is_no_reporting_verb() -> None:
