@@ -19,6 +19,7 @@ from .lexicons import Lexicon
 from .models import Hit, Quote, Span, Speaker, rebuild
 from .parser import Parsed
 from .quote_verbs import quote_verb
+from .reported_speech import indirect_parsed
 from .speaker_names import (
     DETERMINERS,
     OPENERS,
@@ -33,7 +34,7 @@ from .speaker_names import (
     name_after,
     name_before,
 )
-from .syntax_speakers import attribute_parsed, indirect_parsed
+from .syntax_speakers import attribute_parsed
 from .text import Document
 
 PERSON_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}

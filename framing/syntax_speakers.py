@@ -14,8 +14,10 @@ The rules, each a class of what news does:
   when it opens its paragraph, in the paragraph before (a quote carried across paragraphs);
 - only noun phrases are speakers: a dateline, a date or a sentence adverb never is.
 
-Only paragraphs with a quotation or a reporting verb are parsed; earlier paragraphs are parsed when a
-pronoun or a title needs the person they name (:class:`framing.parser.Parsed`).
+The words of a name or noun phrase are read by :mod:`framing.parse_names`; reported speech without
+quotation marks is found by :mod:`framing.reported_speech`, the reporting verb of a quotation by
+:mod:`framing.quote_verbs`. Only paragraphs with a quotation or a reporting verb are parsed; earlier
+paragraphs are parsed when a pronoun or a title needs the person they name (:class:`framing.parser.Parsed`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,16 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from .models import Hit, Quote
+from .parse_names import (
+    appositive_person,
+    clean,
+    ent_text,
+    entity_of,
+    name_span,
+    noun_phrase,
+    person_inside,
+    without_title,
+)
 from .parser import Parsed
 from .quote_verbs import (
     according,
@@ -33,21 +45,16 @@ from .quote_verbs import (
     is_speech,
     quote_verb,
 )
-from .speaker_names import ROLE_OR_TITLE, TITLE_WORDS
+from .speaker_names import ROLE_OR_TITLE
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 ANY_PRONOUNS = frozenset({"they", "it", "them"})
 NOT_SPEAKERS = frozenset({"i", "we", "you", "me", "us", "this", "that", "which", "there", "who", "what"})
-NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # Never a speaker, even as a verb's subject: times and places of a dateline.
 NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-# Dependents left out of a speaker's noun phrase: clauses, asides and punctuation.
-_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "prep", "det", "predet", "advmod"})
-_KEEP_PREPS = frozenset({"of", "for", "at"})
 # Dependencies climbed from a verb to the clause that has its subject ("ended her speech by quoting X":
 # quoting, by, ended).
 _UP_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "prep"})
-_STRIP = " ,.;:\"'\u201c\u201d\u2018\u2019()[]"
 
 
 def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
@@ -168,109 +175,6 @@ def _noun_after(verb: Any, lo: int, hi: int) -> Any | None:
     return None
 
 
-def entity_of(tok: Any) -> Any | None:
-    ent_iob = tok.ent_iob_
-    if ent_iob not in ("B", "I"):
-        return None
-    start = tok.i
-    while start > 0 and tok.doc[start].ent_iob_ == "I":
-        start -= 1
-    for e in tok.doc.ents:
-        if e.start == start:
-            return e
-    return None
-
-
-def noun_phrase(tok: Any) -> str:
-    """The words of the noun phrase headed by ``tok``, without asides, clauses and leading determiners."""
-    ent = entity_of(tok)
-    if ent is not None and ent.label_ in NAME_ENTS and ent.root.i == tok.i:
-        # The name, with what stands right before it in the phrase ("Clinton's campaign" is headed elsewhere).
-        return clean(ent_text(ent))
-    keep = [tok]
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            hyphen = c.dep_ == "punct" and c.text in ("-", "\u2013") and not c.whitespace_
-            if (
-                c.dep_ in _CUT_DEPS
-                and not hyphen
-                and not (c.dep_ in ("det", "predet") and t is not tok)  # ("one of those advisers")
-                and not (c.dep_ == "prep" and c.lower_ in _KEEP_PREPS and c.i > tok.i and _names_a_thing(c))
-            ):
-                continue
-            keep.append(c)
-            stack.append(c)
-    idx = sorted(t.i for t in keep)
-    first = last = idx.index(tok.i)
-    while first > 0 and idx[first - 1] == idx[first] - 1:
-        first -= 1
-    while last + 1 < len(idx) and idx[last + 1] == idx[last] + 1:
-        last += 1
-    return clean(tok.doc[idx[first] : idx[last] + 1].text)
-
-
-def _names_a_thing(prep: Any) -> bool:
-    """'spokesman at the ministry', not 'the Palestinian side at first'."""
-    return any(o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") for o in prep.children)
-
-
-def ent_text(ent: Any) -> str:
-    """An entity's words, with the parts a hyphen joins to it that the recogniser left out ('Omar Bar' of
-    'Omar Bar-Lev', 'Al' of 'Al-Aqsa Martyrs Brigades')."""
-    doc = ent.doc
-    start, end = ent.start, ent.end
-    while (
-        end + 1 < len(doc)
-        and doc[end].text in ("-", "\u2013")
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-    ):
-        end += 2
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].whitespace_:
-            end += 1  # (the rest of a name the hyphen carried on: 'Al-Aqsa Martyrs Brigades')
-    while (
-        start >= 2
-        and doc[start - 1].text in ("-", "\u2013")
-        and not doc[start - 2].whitespace_
-        and not doc[start - 1].whitespace_
-    ):
-        start -= 2
-    return doc[start:end].text
-
-
-def clean(name: str) -> str:
-    name = " ".join(name.split()).strip(_STRIP)
-    for s in ("'s", "\u2019s"):
-        if name.endswith(s):
-            name = name[: -len(s)]  # "Marta Lind's letter": Marta Lind
-    for det in ("the ", "The ", "a ", "A ", "an ", "An "):
-        if name.startswith(det):
-            name = name[len(det) :]
-    return name.strip(_STRIP)
-
-
-def appositive_person(tok: Any) -> str:
-    """A person's name set beside a role noun ('the spokesman, Ned Price, said'), or ''."""
-    for c in tok.children:
-        if c.dep_ == "appos":
-            ent = entity_of(c)
-            if ent is not None and ent.label_ == "PERSON":
-                return clean(ent_text(ent))
-            if ent is None and c.pos_ == "PROPN" and tok.pos_ == "NOUN":
-                return clean(_name_span(c).text)  # a name the recogniser does not know, beside a role
-    return ""
-
-
-def _name_span(tok: Any) -> Any:
-    """The run of proper nouns ending at ``tok`` ('Karim Dahl'), as a span."""
-    start = tok.i
-    while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].ent_type_ == "":
-        start -= 1
-    return tok.doc[start : tok.i + 1]
-
-
 class Mentions:
     """People named in the parsed paragraphs, in text order, for pronouns and titles to point back to."""
 
@@ -388,10 +292,10 @@ def _speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, i
     phrase = noun_phrase(subj)
     ent = entity_of(subj)
     if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
-        return _without_title(clean(ent_text(ent))), False  # "Mayor Tomas Reyes": Tomas Reyes
+        return without_title(clean(ent_text(ent))), False  # "Mayor Tomas Reyes": Tomas Reyes
     if (ent is None or ent.label_ != "PERSON") and subj.tag_ not in ("NNS", "NNPS"):
         # (not "Korvath officials", where a name-like word says whose officials they are)
-        inner = _person_inside(subj)
+        inner = person_inside(subj)
         if inner:
             return inner, False
     if subj.pos_ == "NOUN" and ent is None and not any(w[:1].isupper() for w in phrase.split()):
@@ -400,32 +304,6 @@ def _speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, i
         if person:
             return person, False
     return phrase, False
-
-
-def _without_title(name: str) -> str:
-    """A name without the title the recogniser took into it ('Minister of Ports Omar Bar-Lev')."""
-    words = name.split()
-    cut = 0
-    for i, w in enumerate(words[:-1]):
-        if w.lower().strip(".") in TITLE_WORDS or w in ("of", "for"):
-            cut = i + 1
-    return " ".join(words[cut:]) if cut < len(words) else name
-
-
-def _person_inside(head: Any) -> str:
-    """A person named inside a title phrase headed by ``head``: 'State Department spokesman Ned Price'."""
-    for c in head.children:
-        if c.dep_ in ("compound", "nmod") and c.i < head.i:
-            ent = entity_of(c)
-            if ent is not None and ent.label_ == "PERSON":
-                return clean(ent_text(ent))
-        if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i:
-            # "Minister of Public Security Omar Bar-Lev"
-            for o in c.children:
-                ent = entity_of(o) if o.dep_ == "pobj" else None
-                if ent is not None and ent.label_ == "PERSON":
-                    return clean(ent_text(ent))
-    return ""
 
 
 def attribute_parsed(
@@ -623,7 +501,7 @@ def lead_in(p: Parsed, q: Quote) -> tuple[Any, Any] | None:
         k = colon[-1].i - 1
         ent = entity_of(sent.doc[k]) if k >= 0 else None
         if ent is None and k >= 0 and sent.doc[k].pos_ == "PROPN" and sent.doc[k].ent_type_ == "":
-            ent = _name_span(sent.doc[k])  # a name the recogniser does not know
+            ent = name_span(sent.doc[k])  # a name the recogniser does not know
         # (not 'Williams added about Carson:', where the name is what the speaker talks about)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "") and ent.root.dep_ not in ("pobj", "dobj"):
             return colon[-1], ent
@@ -669,110 +547,6 @@ def _lead_in_speaker(p: Parsed, mentions: Mentions, q: Quote) -> str:
         return ""
     tok, ent = found
     if ent is not None:
-        return _without_title(clean(ent_text(ent)))
+        return without_title(clean(ent_text(ent)))
     who, _ = speaker_name(p, mentions, tok)
     return who
-
-
-_CLAUSE_TRIM = " ,.;:!?\"'\u201c\u201d\u2018\u2019\u2014\u2013-"
-
-
-def _comma_before_subject(verb: Any) -> int:
-    """The index of the comma right before a clause-final '..., the EU said' (or '..., said the EU'), or -1."""
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    first = min([verb.i] + [c.left_edge.i for c in subj if c.i < verb.i])
-    k = first - 1
-    return k if k > verb.sent.start and verb.doc[k].text == "," else -1
-
-
-def _reports_what_came_before(verb: Any) -> bool:
-    """A reporting verb that closes its sentence after a comma, with its subject: '..., the EU said.'"""
-    if not any(c.dep_ == "nsubj" for c in verb.children) or _comma_before_subject(verb) < 0:
-        return False
-    after = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
-    return len(after) <= 6 and all(t.i in {d.i for d in verb.subtree} for t in after)
-
-
-def _dateline(tok: Any) -> bool:
-    """Part of a dateline the sentence opens with: 'Brussels:', 'JENIN -', 'GAZA CITY, Jan 3 (AFP) -'."""
-    doc = tok.doc
-    for k in range(tok.i, min(tok.i + 6, tok.sent.end)):
-        if doc[k].text in (":", "-", "–", "—"):
-            return True
-        if not (doc[k].text[:1].isupper() or doc[k].is_punct or doc[k].like_num):
-            return False
-    return False
-
-
-def indirect_parsed(p: Parsed, attribution: Sequence[Hit], quotes: Sequence[Quote]) -> list[tuple[int, int, Hit]]:
-    """Reported speech without (or with only a few) quotation marks, from the parse: the clause a
-    reporting verb governs ('said an agreement was possible', 'X killed four, the ministry said',
-    'adding that it would be chaired by ...'), or the clause 'according to X' stands in. Each as
-    (start, end, its reporting verb's hit); clauses that are mostly a quotation are left to it."""
-    spoken = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "partial"))
-    out: list[tuple[int, int, Hit]] = []
-    taken: list[tuple[int, int]] = []
-    for h in attribution:
-        if h.in_quote:
-            continue
-        tok = p.token_at(h.start)
-        if tok is None or p.at(tok) != h.start:
-            continue
-        if according(tok):
-            clause = tok.head
-            if clause.i == tok.i or clause.pos_ not in ("VERB", "AUX"):
-                continue
-            skip = {t.i for t in tok.subtree}
-            toks = [t for t in clause.subtree if t.i not in skip]
-        else:
-            comps = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
-            if comps:
-                c = comps[0]
-                toks = [c.left_edge, c.right_edge]
-                if c.right_edge.i - c.left_edge.i < 200:
-                    # up to a participle that reports on its own (", accusing the union of ...")
-                    sub = list(c.subtree)
-                    nested = [t for t in sub if t.tag_ == "VBG" and t.dep_ == "advcl" and is_speech(t) and t.i > c.i]
-                    if nested:
-                        toks = [t for t in sub if t.i < nested[0].left_edge.i]
-            elif _reports_what_came_before(tok):
-                # "Brussels: Talks will resume on Monday, the EU said": the sentence before the comma
-                # (the parse, misled by the dateline, hangs the clause elsewhere)
-                toks = [tok.sent[0], tok.doc[_comma_before_subject(tok) - 1]]
-            elif tok.lemma_.lower() in ("accuse", "charge", "blame"):
-                # "accused the forces of using teargas": who is accused, and of what
-                objs = [c for c in tok.children if c.dep_ == "dobj"]
-                if not objs:
-                    continue
-                preps = [
-                    c for c in (*tok.children, *objs[0].children) if c.dep_ == "prep" and c.lower_ in ("of", "for")
-                ]
-                if not preps:
-                    continue
-                toks = sorted({t.i: t for t in (*objs[0].subtree, *preps[0].subtree)}.values(), key=lambda t: t.i)
-            else:
-                continue
-        if toks and toks[0].i == toks[0].sent.start:
-            first = toks[0]  # without the dateline the sentence opens with ("Brussels: ...")
-            while first.i < toks[-1].i and _dateline(first):
-                first = first.doc[first.i + 1]
-            toks = [t for t in toks if t.i >= first.i] or toks
-            if toks[0].i != first.i:
-                toks = [first, *toks]
-        if toks and toks[0].lower_ == "that" and toks[0].dep_ == "mark" and toks[0].i + 1 < len(toks[0].doc):
-            toks = [toks[0].doc[toks[0].i + 1], *toks[1:]]  # the clause without its "that"
-        if not toks:
-            continue
-        start, end = p.at(toks[0]), p.end(toks[-1])
-        while start < end and p.text[start] in _CLAUSE_TRIM:
-            start += 1
-        while end > start and p.text[end - 1] in _CLAUSE_TRIM:
-            end -= 1
-        if end - start < 12 or any(a < end and start < b for a, b in taken[-8:]):
-            continue
-        inside = sum(max(0, min(end, b) - max(start, a)) for a, b in spoken)
-        if inside * 2 > end - start:
-            continue  # mostly quoted: the quotation stands for it
-        taken.append((start, end))
-        out.append((start, end, h))
-    return out
