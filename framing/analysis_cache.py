@@ -23,6 +23,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import weakref
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -48,12 +49,15 @@ def code_fingerprint() -> str:
 
 def lexicon_fingerprint(analyzer: Analyzer) -> str:
     """The SHA-256 of the analyzer's lexicons, every entry with every field; worked out once per analyzer."""
-    found = getattr(analyzer, "_fingerprint", None)
+    found = _fingerprints.get(analyzer)
     if found is None:
         blob = repr(sorted((name, lex.name, lex.version, lex.entries) for name, lex in analyzer.lexicons.items()))
-        found = hashlib.sha256(blob.encode("utf-8")).hexdigest()
-        analyzer._fingerprint = found  # (an analyzer's lexicons are fixed when it is made)
+        found = _fingerprints[analyzer] = hashlib.sha256(blob.encode("utf-8")).hexdigest()
     return found
+
+
+# An analyzer's lexicons are fixed when it is made: its fingerprint is kept while the analyzer lives.
+_fingerprints: weakref.WeakKeyDictionary[Analyzer, str] = weakref.WeakKeyDictionary()
 
 
 def _method(analyzer: Analyzer) -> str:

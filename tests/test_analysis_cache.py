@@ -71,7 +71,9 @@ def test_off_means_no_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert not list(tmp_path.rglob("*.pickle"))
 
 
-def test_what_is_installed_is_what_loading_says() -> None:
+def test_what_is_installed_is_what_loading_says(monkeypatch: pytest.MonkeyPatch) -> None:
     """The method the cache keys by, found without loading the model, is the one the model gives."""
-    light = parser.installed()
-    assert light == parser.status()
+    loaded = parser.status()
+    monkeypatch.setattr(parser, "_state", {})  # as in a new process: nothing loaded, nothing remembered
+    assert parser.installed() == loaded
+    assert not parser.loaded()  # found without loading the model
