@@ -38,6 +38,25 @@ def is_speech(tok: Any) -> bool:
         or according(tok)
         or _put_it(tok)
         or _study_found(tok)
+        or _went_on(tok)
+    )
+
+
+# Verbs that report speech only when they stand alone, with nothing they act on: 'Pence continued: "..."',
+# '"...?" Hannity pressed', 'Trump went on', 'Rubio fired back' (not 'continued its raids', 'pressed the
+# button'). The lemma, and the particle it needs.
+_GOING_ON = {"continue": "", "press": "", "go": "on", "fire": "back", "shoot": "back", "hit": "back", "push": "back"}
+
+
+def _went_on(tok: Any) -> bool:
+    particle = _GOING_ON.get(tok.lemma_.lower())
+    if particle is None or tok.pos_ != "VERB":
+        return False
+    kids = list(tok.children)
+    if particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in kids):
+        return False
+    return not any(c.dep_ in ("dobj", "xcomp", "attr", "oprd", "pobj") for c in kids) and any(
+        c.dep_ in ("nsubj", "ccomp") for c in kids
     )
 
 
@@ -63,6 +82,32 @@ def _put_it(tok: Any) -> bool:
 
 def according(tok: Any) -> bool:
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+
+
+def finite_misread(verb: Any) -> bool:
+    """Whether ``verb`` is a finite verb the parse read as a participle (see :func:`misread_subject`)."""
+    return misread_subject(verb) is not None
+
+
+def misread_subject(verb: Any) -> Any | None:
+    """The subject of a finite verb the parse read as a participle describing a noun before it, or None:
+    'Beruff, a Scott ally, called Florida's standards "strong"' (hung from Beruff), 'Stuart Stevens, who
+    served as chief strategist during the campaign, called ...' (hung from "campaign", in a sentence the
+    parse left without a verb). Not 'a raid called "Operation X"' nor 'Trump, called "the Donald" by
+    fans': the verb follows a comma, has an object of its own and no agent."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "relcl", "amod"):
+        return None
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    kids = [c.dep_ for c in verb.children]
+    if "agent" in kids or not any(k in ("dobj", "oprd", "ccomp", "dative") for k in kids):
+        return None
+    head, root = verb.head, verb.sent.root
+    if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "NORP", "") and head.i < verb.i:
+        return head
+    if root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", "ORG", "NORP") and root.i < verb.i:
+        return root  # (the sentence has no verb but this one)
+    return None
 
 
 def quote_verb(p: Parsed, q: Quote, *, strict: bool = False) -> Any | None:
@@ -119,7 +164,7 @@ def _quote_verb(p: Parsed, q: Quote, strict: bool) -> Any | None:
             or (words <= 3 and before is not None and before.pos_ in ("DET", "PRON") and before.dep_ in ("det", "poss"))
         ):
             return None
-        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not finite_misread(verb):
             return None
     if best is not None:
         # "According to X, Clinton praised her 'donors'": the source named by "according to" speaks.

@@ -22,6 +22,7 @@ _SINGLE_CLOSE = {"\u2019"}
 # word character before it, it opens nothing, and with one after it, it closes nothing. The check runs
 # after the mark is found, so the scan still looks for one character class. ``[^\W_]`` is ``_is_word``.
 _MARK = re.compile("[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019](?<![^\\W_]['\u2018\u2019](?=[^\\W_]))")
+_AFTER_CLOSE = set(" \t\n,.;:)")
 _OPENER_BEFORE = set(' \t([{\u2014\u2013-/"\u201c\u2018') | {""}
 # The fields of a Quote that the scan does not set, at their defaults (kind, speaker, verb, stance).
 _DEFAULTS = tuple(Quote._field_defaults[name] for name in Quote._fields[6:])
@@ -52,7 +53,11 @@ def _scan(text: str, start: int, end: int, add: Callable[[tuple], None]) -> None
             elif (ch in _SINGLE_OPEN or ch == "'") and not _is_word(prev) and _is_word(nxt):
                 open_at, kind = i, "single"
             continue
-        if kind == "double" and (ch in _DOUBLE_CLOSE or ch == '"'):
+        if kind == "double" and ch == "\u201c" and (_is_word(prev) or prev in ",.!?") and (not nxt or nxt in _AFTER_CLOSE):
+            # an opening mark typed where the closing one belongs: '... for her here,\u201c said Clyburn'
+            add(_row(text, open_at, i + 1, closed=True))
+            open_at = None
+        elif kind == "double" and (ch in _DOUBLE_CLOSE or ch == '"'):
             if ch == '"' and not _is_word(prev) and _is_word(nxt) and prev in _OPENER_BEFORE and i > open_at + 1:
                 # A straight mark that looks like an opener while one is open: the first was a stray mark.
                 add(_row(text, open_at, i, closed=False))

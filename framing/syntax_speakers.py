@@ -43,6 +43,7 @@ from .quote_verbs import (
     credit_after,
     in_quotation,
     is_speech,
+    misread_subject,
     quote_verb,
 )
 from .speaker_names import ROLE_OR_TITLE
@@ -82,10 +83,18 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
                 if subj:
                     return _issuer(subj[0])
                 break
+    misread = misread_subject(verb)
+    if misread is not None:
+        return misread
     v = verb
     for _ in range(5):
         subj = [
-            c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not (lo <= c.idx < hi) and not in_quotation(c)
+            c
+            for c in v.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            and c.pos_ not in _NOT_SUBJECT_POS  # ("Of Carson, Levine ... said": "Of" taken for the subject)
+            and not (lo <= c.idx < hi)
+            and not in_quotation(c)
         ]
         if not subj and v is verb and verb.i > 0:
             before = verb.doc[verb.i - 1]  # "Conway notes": a name the parser hung on the verb as a compound
@@ -95,6 +104,9 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
             after = _noun_after(verb, lo, hi)
             if after is not None:
                 return after
+            before = _name_before(verb, lo, hi)
+            if before is not None:
+                return before
         if subj:
             s = subj[0]
             if s.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
@@ -175,6 +187,38 @@ def _noun_after(verb: Any, lo: int, hi: int) -> Any | None:
     return None
 
 
+# Links climbed from the word before ", said" to the name it describes: "Gene Sperling, a top adviser,
+# said" (adviser, top, Sperling), "her adviser, Jake Sullivan, said".
+_NAME_LINKS = frozenset({"pobj", "prep", "appos", "compound", "amod", "conj", "cc", "dative"})
+_NOT_SUBJECT_POS = frozenset({"ADP", "PUNCT", "CCONJ", "SCONJ", "PART", "SYM"})
+
+
+def _name_before(verb: Any, lo: int, hi: int) -> Any | None:
+    """The person or organisation named right before ', said' when the parse gave the verb no subject
+    (it hung the name inside the quotation or in an opening phrase): the first name met climbing from
+    the word before the comma through its apposition, or that word itself when it is a name."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    tok = doc[verb.i - 2]
+    if tok.pos_ not in ("PROPN", "NOUN") or (lo <= tok.idx < hi) or in_quotation(tok):
+        return None
+    start, found = tok, None
+    for _ in range(10):
+        if found is None and tok.ent_type_ in ("PERSON", "ORG", "NORP") and tok.pos_ == "PROPN":
+            found = tok
+        if tok.head.i == tok.i or tok.head.i >= verb.i:
+            break
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            found = None  # "Levine, who has given money to Marco Rubio, said": the one the clause describes
+        elif tok.dep_ not in _NAME_LINKS:
+            break
+        tok = tok.head
+    if found is not None and not in_quotation(found):
+        return found
+    return start if start.pos_ == "PROPN" and start.ent_type_ not in NOT_NAME_ENTS else None
+
+
 class Mentions:
     """People named in the parsed paragraphs, in text order, for pronouns and titles to point back to."""
 
@@ -193,8 +237,8 @@ class Mentions:
             if not self.p.text[a:b].rstrip().endswith(_SENTENCE_END):
                 continue  # a heading or a link line ("Read: Blinken unveils aid"), not a sentence of the story
             for e in d.ents:
-                if e.label_ != "PERSON" or len(e.text) < 3:
-                    continue
+                if e.label_ != "PERSON" or len(e.text) < 3 or in_quotation(e[0]):
+                    continue  # (a person named inside a quotation is not the "he" who said it)
                 root = e.root
                 while root.dep_ in ("compound", "flat", "appos") and root.head.i != root.i:
                     root = root.head  # "Deputy Foreign Minister Ali Bagheri, ..., confirmed": the subject's name
@@ -510,7 +554,29 @@ def lead_in(p: Parsed, q: Quote) -> tuple[Any, Any] | None:
             if run is not None:
                 return colon[-1], run
     verbs = [t for t in before if is_speech(t)]
-    return (verbs[-1], None) if verbs else None
+    if verbs:
+        return verbs[-1], None
+    if colon and colon[-1].i >= tok.i - 1:
+        owner = _whose_words(before)
+        if owner is not None:
+            return colon[-1], owner
+    return None
+
+
+# What someone said, named as a thing: "Clinton's response was:", "His answer:".
+_WORDS_NOUNS = frozenset("response answer reply reaction retort message words verdict explanation comment".split())
+
+
+def _whose_words(before: list[Any]) -> Any | None:
+    """The name owning a noun of speech before a colon ('Clinton's response was: "..."'), as a span."""
+    for t in before:
+        if t.lemma_.lower() in _WORDS_NOUNS and t.dep_ in ("nsubj", "ROOT"):
+            owners = [
+                c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and c.text[:1].isupper()
+            ]
+            if owners:
+                return name_span(owners[0])
+    return None
 
 
 def _credit_before_colon(colon: Any) -> Any | None:

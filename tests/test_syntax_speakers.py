@@ -352,3 +352,78 @@ def test_a_word_inside_a_name_is_no_reporting_verb() -> None:
     """'Post' of 'the Tarrin Post' is the paper's name, not the verb 'post'."""
     found = cues('As the Tarrin Post put it, "The harbour is a mess."')
     assert "attr.post" not in {e for _, e in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # the parse hangs the name inside the quotation and leaves "said" without a subject
+        (
+            'The harbour is quiet. "It is not the position that everything is hunky-dory," Lena Vos, a top outside'
+            ' Ruiz adviser, said at a recent Courier event on the harbour in Tarrin.',
+            "Lena Vos",
+        ),
+        # the name in an opening phrase: "In a statement to the Courier, her adviser, Karim Dahl, said:"
+        ('In a statement to the Courier, her chief policy adviser, Karim Dahl, said: "Ana Ruiz believes in the port."', "Karim Dahl"),
+        # "Of X, Levine, who ..., said": the one the relative clause describes, not the name inside it
+        ('Of the mayor, Levine, who has given money to Ana Ruiz, said, "She is a wonderful woman."', "Levine"),
+        # a quotation mark glued to the name after it
+        ('"The port will be fine,"Dahl said. "Nobody doubts it."', "Dahl"),
+        ('Ruiz said,"Look, the water is rising everywhere."', "Ruiz"),
+    ],
+)
+def test_a_speaker_the_parse_left_without_a_subject(text: str, who: str) -> None:
+    assert speakers(text)[0] == who
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a finite "called" the parse read as a participle describing the name before it
+        ("Okafor, a Lind ally, called Tarrin’s standards “strong.”", "Okafor"),
+        (
+            "Marta Lind, who served as Karim Dahl's chief strategist during the 2012 campaign, called Ruiz's"
+            ' statements and actions on Sunday "childish."',
+            "Marta Lind",
+        ),
+    ],
+)
+def test_called_it_a_word_is_a_report_even_when_misparsed(text: str, who: str) -> None:
+    found = run(text)
+    assert [q.speaker for q in found.quotes] == [who]
+    assert ("called", "attr.call_it") in [(h.text, h.entry_id) for h in found.hits if h.family == "attribution"]
+
+
+def test_a_name_given_after_called_is_no_report() -> None:
+    found = run('The army launched a raid called "Operation Shield" at dawn.')
+    assert not [h for h in found.hits if h.family == "attribution"]
+
+
+def test_he_is_not_a_person_named_inside_the_quotation() -> None:
+    text = "Okafor, a Lind ally, called Tarrin’s standards “strong.”\n\n“It started with Gov. Ruiz,” he said."
+    assert "Ruiz" not in speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "verb"),
+    [
+        ('Ruiz continued: "When the port opened, the town was quiet."', "Ruiz", "continued"),
+        ('"Would it close for a month?" Dahl pressed. "Or for good?"', "Dahl", "pressed"),
+        ('"You know, it happens, right?" Okafor went on, as if he had not heard her.', "Okafor", "went"),
+        ('"It is a lie," Lind fired back.', "Lind", "fired"),
+        # an opening curly mark typed where the closing one belongs
+        ("\u201cThe water is rising, and that is new for the harbour,\u201c said Pieter Grann, a harbour pilot.", "Pieter Grann", "said"),
+    ],
+)
+def test_verbs_that_report_only_standing_alone(text: str, who: str, verb: str) -> None:
+    q = run(text).quotes[0]
+    assert (q.speaker, q.verb) == (who, verb)
+
+
+def test_going_on_with_an_object_reports_nothing() -> None:
+    found = run('The army continued its raids on Tuesday and pressed the button. "We will not stop," the commander said.')
+    assert [h.text for h in found.hits if h.family == "attribution"] == ["said"]
+
+
+def test_whose_answer_before_a_colon() -> None:
+    assert speakers("Ruiz\u2019s response was: \u201cIs the harbour in Tarrin or in Velmora?\u201d") == ["Ruiz"]

@@ -17,7 +17,7 @@ from ..lexicons import Entry, Lexicon
 from ..matcher import Match
 from ..models import Hit, Quote
 from ..parser import Parsed
-from ..quote_verbs import credit_after, quote_verb
+from ..quote_verbs import credit_after, finite_misread, quote_verb
 from ..syntax_speakers import lead_in, subject_of
 from ..text import Document
 from .context import Context, make_hit
@@ -215,12 +215,13 @@ def from_parse(
                     out.append(make_hit("attribution", lex, rules[rule_id], doc, credit[0], credit[1]))
         if verb is None or (verb.i > 0 and verb.doc[verb.i - 1].lower_ in NOT_A_REPORT):
             continue  # ("declining to disclose", "what we can say": not a report)
-        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod"):
+        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod") and not finite_misread(verb):
             continue  # ("an operation dubbed 'Dawn Rising'": a name given, not words reported)
         if any(c.dep_ == "auxpass" for c in verb.children):
             continue  # ("a ceasefire was declared": an act, not a report)
         if verb.lemma_.lower() in _NAMING_LEMMAS and not (
             any(c.dep_ == "nsubj" for c in verb.children)
+            or finite_misread(verb)
             or (verb.tag_ == "VBG" and any(c.dep_ == "dobj" for c in verb.children))
         ):
             continue  # (", dubbed 'Dawn Rising',": nobody named as speaking; but "..., calling him 'a loser'")
