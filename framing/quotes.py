@@ -53,7 +53,8 @@ def _scan(text: str, start: int, end: int, add: Callable[[tuple], None]) -> None
             elif (ch in _SINGLE_OPEN or ch == "'") and not _is_word(prev) and _is_word(nxt):
                 open_at, kind = i, "single"
             continue
-        if kind == "double" and ch == "\u201c" and (_is_word(prev) or prev in ",.!?") and (not nxt or nxt in _AFTER_CLOSE):
+        closing = (_is_word(prev) or prev in ",.!?") and (not nxt or nxt in _AFTER_CLOSE)
+        if kind == "double" and ch == "\u201c" and closing:
             # an opening mark typed where the closing one belongs: '... for her here,\u201c said Clyburn'
             add(_row(text, open_at, i + 1, closed=True))
             open_at = None

@@ -360,11 +360,14 @@ def test_a_word_inside_a_name_is_no_reporting_verb() -> None:
         # the parse hangs the name inside the quotation and leaves "said" without a subject
         (
             'The harbour is quiet. "It is not the position that everything is hunky-dory," Lena Vos, a top outside'
-            ' Ruiz adviser, said at a recent Courier event on the harbour in Tarrin.',
+            " Ruiz adviser, said at a recent Courier event on the harbour in Tarrin.",
             "Lena Vos",
         ),
         # the name in an opening phrase: "In a statement to the Courier, her adviser, Karim Dahl, said:"
-        ('In a statement to the Courier, her chief policy adviser, Karim Dahl, said: "Ana Ruiz believes in the port."', "Karim Dahl"),
+        (
+            'In a statement to the Courier, her chief policy adviser, Karim Dahl, said: "Ana Ruiz believes in it."',
+            "Karim Dahl",
+        ),
         # "Of X, Levine, who ..., said": the one the relative clause describes, not the name inside it
         ('Of the mayor, Levine, who has given money to Ana Ruiz, said, "She is a wonderful woman."', "Levine"),
         # a quotation mark glued to the name after it
@@ -412,7 +415,11 @@ def test_he_is_not_a_person_named_inside_the_quotation() -> None:
         ('"You know, it happens, right?" Okafor went on, as if he had not heard her.', "Okafor", "went"),
         ('"It is a lie," Lind fired back.', "Lind", "fired"),
         # an opening curly mark typed where the closing one belongs
-        ("\u201cThe water is rising, and that is new for the harbour,\u201c said Pieter Grann, a harbour pilot.", "Pieter Grann", "said"),
+        (
+            "\u201cThe water is rising, and that is new for the harbour,\u201c said Pieter Grann, a harbour pilot.",
+            "Pieter Grann",
+            "said",
+        ),
     ],
 )
 def test_verbs_that_report_only_standing_alone(text: str, who: str, verb: str) -> None:
@@ -421,7 +428,8 @@ def test_verbs_that_report_only_standing_alone(text: str, who: str, verb: str) -
 
 
 def test_going_on_with_an_object_reports_nothing() -> None:
-    found = run('The army continued its raids on Tuesday and pressed the button. "We will not stop," the commander said.')
+    text = 'The army continued its raids on Tuesday and pressed the button. "We will not stop," the commander said.'
+    found = run(text)
     assert [h.text for h in found.hits if h.family == "attribution"] == ["said"]
 
 
