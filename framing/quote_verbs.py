@@ -28,7 +28,7 @@ SPEECH_LEMMAS = frozenset(
     express voice reiterate repeat clarify plead beg inform notify brief disclose assess opine scream yell
     whisper exclaim cry lash rail fume thunder talk remember riff grouse gush chime interject concur sum
     summarize summarise snipe joke tease scoff snap sneer testify reason recount email text
-    message retweet refer portray thank credit chide offer propose share list discuss""".split()
+    message retweet refer portray thank credit chide offer propose share list discuss apologize apologise""".split()
 )
 
 

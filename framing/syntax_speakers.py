@@ -100,6 +100,10 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
             before = verb.doc[verb.i - 1]  # "Conway notes": a name the parser hung on the verb as a compound
             if before.head.i == verb.i and before.dep_ in ("compound", "npadvmod", "dep") and before.pos_ == "PROPN":
                 return before
+        if not subj and v is verb and hi and verb.idx >= hi:
+            between = _name_between(verb, hi)
+            if between is not None:
+                return between
         if not subj and v is verb and _inverted(verb):
             after = _noun_after(verb, lo, hi)
             if after is not None:
@@ -108,7 +112,8 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
             if before is not None:
                 return before
         if subj:
-            s = subj[0]
+            # (the nearest of two: 'in Berea, OH, after winning, Gov. John Kasich said')
+            s = _before_parenthesis(min(subj, key=lambda c: abs(c.i - v.i)))
             if s.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 s = v.head
             return _issuer(s)
@@ -200,7 +205,7 @@ def _name_before(verb: Any, lo: int, hi: int) -> Any | None:
     doc = verb.doc
     if verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
-    tok = doc[verb.i - 2]
+    tok = _before_parenthesis(doc[verb.i - 2])  # ("Gov. John Kasich (R-Ohio), said")
     if tok.pos_ not in ("PROPN", "NOUN") or (lo <= tok.idx < hi) or in_quotation(tok):
         return None
     start, found = tok, None
@@ -217,6 +222,32 @@ def _name_before(verb: Any, lo: int, hi: int) -> Any | None:
     if found is not None and not in_quotation(found):
         return found
     return start if start.pos_ == "PROPN" and start.ent_type_ not in NOT_NAME_ENTS else None
+
+
+def _before_parenthesis(tok: Any) -> Any:
+    """The word before a short parenthesis that ``tok`` closes or stands in ('Kasich (R-OH)': Kasich)."""
+    doc = tok.doc
+    lo = max(0, tok.i - 5)
+    opening = [t for t in doc[lo : tok.i + 1] if t.text == "("]
+    if not opening or opening[-1].i == 0:
+        return tok
+    closing = [t for t in doc[opening[-1].i : min(len(doc), tok.i + 5)] if t.text == ")"]
+    if not closing or closing[0].i < tok.i - (tok.text == ")"):
+        return tok
+    return doc[opening[-1].i - 1]
+
+
+def _name_between(verb: Any, hi: int) -> Any | None:
+    """A name between a quotation's end and its verb, when the parse made the verb subjectless:
+    '"...," screenwriter Cole Haddon wrote' (the title read as a verb)."""
+    doc = verb.doc
+    words = [t for t in doc[: verb.i] if t.idx >= hi and not (t.is_punct or t.is_quote)]
+    if not words or len(words) > 6 or words[0].i != verb.i - len(words):
+        return None
+    if not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or t.is_lower for t in words):
+        return None
+    last = words[-1]
+    return last if last.pos_ == "PROPN" and last.ent_type_ not in NOT_NAME_ENTS else None
 
 
 class Mentions:
@@ -308,6 +339,10 @@ def speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, in
     return who, pronoun
 
 
+# "one adviser", "another official": someone not named before, never the person last named with that title.
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "several"})
+
+
 def _speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, int]) -> tuple[str, bool]:
     subj = subject_of(verb, quoted)
     if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X", "ADJ"):
@@ -342,7 +377,8 @@ def _speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, i
         inner = person_inside(subj)
         if inner:
             return inner, False
-    if subj.pos_ == "NOUN" and ent is None and not any(w[:1].isupper() for w in phrase.split()):
+    indefinite = any((c.dep_ == "det" and c.lower_ in _INDEFINITE) or c.dep_ == "nummod" for c in subj.children)
+    if subj.pos_ == "NOUN" and ent is None and not indefinite and not any(w[:1].isupper() for w in phrase.split()):
         # "the minister", "the health minister": the person last named with that title, if any.
         person = mentions.person_before(p.at(verb), role=subj.lemma_.lower())
         if person:
@@ -557,9 +593,28 @@ def lead_in(p: Parsed, q: Quote) -> tuple[Any, Any] | None:
     if verbs:
         return verbs[-1], None
     if colon and colon[-1].i >= tok.i - 1:
-        owner = _whose_words(before)
+        owner = _whose_words(before) or _named_subject(colon[-1])
         if owner is not None:
             return colon[-1], owner
+    return None
+
+
+def _named_subject(colon: Any) -> Any | None:
+    """The person or organisation named as the subject of the clause a colon ends, when a quotation
+    follows: 'Clinton has since apologized for what happened: "..."'. As a span; None if not a name."""
+    # the verb of the clause before the colon: the one whose head is not in that clause (the parse may
+    # make the quotation's verb the sentence's root)
+    tops = [t for t in colon.sent if t.i < colon.i and (t.head.i >= colon.i or t.head.i == t.i)]
+    roots = [t for t in tops if t.pos_ in ("VERB", "AUX")]
+    if not roots:
+        return None
+    root = roots[0]
+    for c in root.children:
+        if c.dep_ == "nsubj" and c.i < colon.i and not in_quotation(c):
+            ent = entity_of(c)
+            if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                return ent
+            return None
     return None
 
 

@@ -435,3 +435,31 @@ def test_going_on_with_an_object_reports_nothing() -> None:
 
 def test_whose_answer_before_a_colon() -> None:
     assert speakers("Ruiz\u2019s response was: \u201cIs the harbour in Tarrin or in Velmora?\u201d") == ["Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a title the parse read as a verb, between the quotation and its verb
+        ('"Just saw the tweet," screenwriter Cole Brenner wrote on Twitter.', "Cole Brenner"),
+        # two subjects for one verb: the nearest, and a party label in brackets is no speaker
+        (
+            "Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the Republican presidential"
+            " primary, Gov. Karim Dahl (R-OH), said, \u201cI\u2019m getting ready to rent a covered wagon.\u201d",
+            "Karim Dahl",
+        ),
+        # the subject of the clause a colon ends
+        ('Ruiz has since apologized for what happened: "Yes, I should have used two addresses."', "Ruiz"),
+        ('Karim Dahl reached the stage in Tarrin: "We will win."', "Karim Dahl"),
+    ],
+)
+def test_more_speakers_the_parse_hides(text: str, who: str) -> None:
+    assert speakers(text)[0] == who
+
+
+def test_one_adviser_is_not_the_adviser_named_before() -> None:
+    text = (
+        '"The debate is an opportunity," says Lena Vos, a longtime adviser to the mayor.\n\n'
+        '"This is eerily similar to the first debate in 2000," said one longtime adviser to the governor.'
+    )
+    assert speakers(text) == ["Lena Vos", "one longtime adviser"]
