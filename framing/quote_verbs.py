@@ -76,7 +76,10 @@ def _put_it(tok: Any) -> bool:
         tok.lemma_.lower() == "put"
         and tok.i + 1 < len(tok.doc)
         and tok.doc[tok.i + 1].lower_ == "it"
-        and any(t.lower_ == "as" for t in tok.doc[max(0, tok.i - 4) : tok.i])
+        and (
+            any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            or any(t.lower_ == "as" for t in tok.doc[max(0, tok.i - 8) : tok.i])
+        )
     )
 
 
@@ -93,21 +96,30 @@ def misread_subject(verb: Any) -> Any | None:
     """The subject of a finite verb the parse read as a participle describing a noun before it, or None:
     'Beruff, a Scott ally, called Florida's standards "strong"' (hung from Beruff), 'Stuart Stevens, who
     served as chief strategist during the campaign, called ...' (hung from "campaign", in a sentence the
-    parse left without a verb). Not 'a raid called "Operation X"' nor 'Trump, called "the Donald" by
-    fans': the verb follows a comma, has an object of its own and no agent."""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "relcl", "amod"):
+    parse left without a verb), 'Sanders' campaign called AP's report a "rush to judgment"'. Not 'a raid
+    called "Operation X"' (what it acts on is the quotation) nor 'Trump, called "the Donald" by fans'
+    (an agent): the verb acts on words outside the quotation."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "relcl", "amod") or verb.i == 0:
         return None
-    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+    kids = list(verb.children)
+    if any(c.dep_ == "agent" for c in kids):
         return None
-    kids = [c.dep_ for c in verb.children]
-    if "agent" in kids or not any(k in ("dobj", "oprd", "ccomp", "dative") for k in kids):
+    if not any(c.dep_ in ("dobj", "oprd", "ccomp", "dative") and _unquoted_after(verb, c) for c in kids):
         return None
     head, root = verb.head, verb.sent.root
-    if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "NORP", "") and head.i < verb.i:
+    comma = verb.doc[verb.i - 1].text == ","
+    if comma and head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "NORP", "") and head.i < verb.i:
         return head
-    if root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", "ORG", "NORP") and root.i < verb.i:
+    if comma and root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", "ORG", "NORP") and root.i < verb.i:
         return root  # (the sentence has no verb but this one)
+    if root.pos_ not in ("VERB", "AUX") and head.dep_ in ("nsubj", "ROOT") and head.i == verb.i - 1:
+        return head  # ("campaign called": the sentence's only verb, right after its subject)
     return None
+
+
+def _unquoted_after(verb: Any, tok: Any) -> bool:
+    """Whether ``tok`` comes after ``verb`` with no quotation mark between them."""
+    return tok.i > verb.i and not any(t.is_quote for t in verb.doc[verb.i + 1 : tok.i + 1])
 
 
 def quote_verb(p: Parsed, q: Quote, *, strict: bool = False) -> Any | None:

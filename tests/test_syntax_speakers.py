@@ -463,3 +463,37 @@ def test_one_adviser_is_not_the_adviser_named_before() -> None:
         '"This is eerily similar to the first debate in 2000," said one longtime adviser to the governor.'
     )
     assert speakers(text) == ["Lena Vos", "one longtime adviser"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "cue"),
+    [
+        # "called" read as a participle right after its subject, in a sentence with no other verb
+        (
+            "Dahl\u2019s campaign called the Courier\u2019s report a \u201crush to judgment,\u201d as votes change.",
+            "Dahl\u2019s campaign",
+            "called",
+        ),
+        # "as X put it", the name long enough to push "as" far back
+        (
+            'As The Courier\'s Lena Vos puts it, "Tarrin officials are unmoved, and the harbour is uninspired."',
+            "Lena Vos",
+            "puts",
+        ),
+        (
+            'As Karim Dahl, the No. 2 in the harbour office, put it: "This plan will not pass. There is no reason."',
+            "Karim Dahl",
+            "put",
+        ),
+        # "called" joined to a verb that has the subject
+        (
+            "Okafor took the stage Tuesday at the Grand Hotel in Tarrin and called the port system \u201crotten.\u201d",
+            "Okafor",
+            "called",
+        ),
+    ],
+)
+def test_naming_and_putting_it_are_reports(text: str, who: str, cue: str) -> None:
+    found = run(text)
+    assert found.quotes[0].speaker == who
+    assert cue in [h.text for h in found.hits if h.family == "attribution"]

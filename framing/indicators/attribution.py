@@ -220,7 +220,7 @@ def from_parse(
         if any(c.dep_ == "auxpass" for c in verb.children):
             continue  # ("a ceasefire was declared": an act, not a report)
         if verb.lemma_.lower() in _NAMING_LEMMAS and not (
-            any(c.dep_ == "nsubj" for c in verb.children)
+            _has_own_subject(verb)
             or finite_misread(verb)
             or (verb.tag_ == "VBG" and any(c.dep_ == "dobj" for c in verb.children))
         ):
@@ -243,6 +243,18 @@ def from_parse(
             out.append(make_hit("attribution", lex, entry, doc, start, end))
     out += _clause_verbs(lex, doc, parsed, candidates, taken, seen)
     return out
+
+
+def _has_own_subject(verb: Any) -> bool:
+    """A subject for the verb, or for the verb it is joined to ('Carson took the stage and called ...')."""
+    v = verb
+    for _ in range(4):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            return True
+        if v.dep_ != "conj" or v.head.i == v.i:
+            return False
+        v = v.head
+    return False
 
 
 def _clause_verbs(
