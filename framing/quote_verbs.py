@@ -305,7 +305,7 @@ def _distance(t: Any, lo: int, hi: int) -> int:
     return lo - t.idx if t.idx < lo else t.idx - hi
 
 
-_DASHES = "-\u2013\u2014"
+_DASHES = "-\u2012\u2013\u2014\u2015"  # (the horizontal bar too: "\u2015 Lena Vos")
 
 
 def credit_after(p: Parsed, q: Quote) -> tuple[int, int, str] | None:

@@ -497,3 +497,14 @@ def test_naming_and_putting_it_are_reports(text: str, who: str, cue: str) -> Non
     found = run(text)
     assert found.quotes[0].speaker == who
     assert cue in [h.text for h in found.hits if h.family == "attribution"]
+
+
+def test_a_horizontal_bar_credits_a_quotation_like_a_dash() -> None:
+    text = (
+        "\u201cThe harbour plan is a disgrace. It will ruin the town.\u201d \u2015 Lena Vos\n"
+        "\u201cThe mayor does not know our streets.\u201d\u2015 Karim Dahl \n"
+        "\u201cHow did we get this low?\u201d \u2015 Ana Ruiz."
+    )
+    found = run(text)
+    assert [q.speaker for q in found.quotes] == ["Lena Vos", "Karim Dahl", "Ana Ruiz"]
+    assert [h.text for h in found.hits if h.family == "attribution"] == ["\u2015"] * 3
