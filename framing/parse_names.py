@@ -92,7 +92,10 @@ def ent_text(ent: Any) -> str:
 
 
 def clean(name: str) -> str:
-    name = " ".join(name.split()).strip(_STRIP)
+    name = " ".join(name.split())
+    if name.startswith(("'s ", "\u2019s ")):
+        name = name[3:]  # ("Here's Clinton": the entity took the "'s")
+    name = name.strip(_STRIP)
     for s in ("'s", "\u2019s"):
         if name.endswith(s):
             name = name[: -len(s)]  # "Marta Lind's letter": Marta Lind

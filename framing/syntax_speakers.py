@@ -612,7 +612,9 @@ def _named_subject(colon: Any) -> Any | None:
     for c in root.children:
         if c.dep_ == "nsubj" and c.i < colon.i and not in_quotation(c):
             ent = entity_of(c)
-            if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            if ent is None and c.pos_ == "PROPN" and c.ent_type_ == "":
+                ent = name_span(c)  # a name the recogniser does not know
+            if ent is not None and ent.label_ in ("PERSON", "ORG", ""):
                 return ent
             return None
     return None

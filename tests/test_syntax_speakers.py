@@ -508,3 +508,20 @@ def test_a_horizontal_bar_credits_a_quotation_like_a_dash() -> None:
     found = run(text)
     assert [q.speaker for q in found.quotes] == ["Lena Vos", "Karim Dahl", "Ana Ruiz"]
     assert [h.text for h in found.hits if h.family == "attribution"] == ["\u2015"] * 3
+
+
+def test_a_colon_opening_a_quotation_is_its_cue() -> None:
+    for text in (
+        'Not all harbour plans are equal. From the report: "In general, plans with more care are better."',
+        'Wait, it gets better:\n\n"By law, the mayor every year sets the maximum number of boats."',
+    ):
+        hits = [h for h in run(text).hits if h.family == "attribution"]
+        assert [(h.text, h.entry_id) for h in hits] == [(":", "attr.colon_lead")]
+    # not a colon inside the sentence's own words, nor one that a verb already reports
+    hits = run('Dahl said: "We are ready."').hits
+    assert [(h.text, h.entry_id) for h in hits if h.family == "attribution"] == [("said", "attr.say")]
+
+
+def test_heres_name_is_the_name() -> None:
+    text = "Here\u2019s Karim Dahl in December 1992: \u201cOur new direction must rest on the new realities.\u201d"
+    assert speakers(text) == ["Karim Dahl"]

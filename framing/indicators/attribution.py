@@ -197,11 +197,13 @@ def from_parse(
         verb = quote_verb(parsed, q, strict=q.kind == "scare")
         if q.kind != "scare":
             cue = lead_in(parsed, q)
+            credited = False
             if cue is not None and (cue[1] is not None or verb is None):
                 colon = cue[1] is not None
                 if colon and (verb is None or parsed.at(verb) < parsed.at(cue[0])):
                     verb = None
                     start = parsed.at(cue[0])
+                    credited = True
                     if "attr.colon_credit" in rules and start not in seen:
                         seen.add(start)
                         out.append(make_hit("attribution", lex, rules["attr.colon_credit"], doc, start, start + 1))
@@ -210,6 +212,11 @@ def from_parse(
             if verb is None:
                 credit = credit_after(parsed, q)
                 rule_id = "attr.bracket_credit" if credit and doc.text[credit[0]] == "[" else "attr.dash_credit"
+                if credit is None and not credited:
+                    # 'From the report: "..."', 'Wait, it gets better:' then the quotation: the colon opens it
+                    at = _colon_before(parsed, q)
+                    credit = (at, at + 1, "") if at is not None else None
+                    rule_id = "attr.colon_lead"
                 if credit is not None and rule_id in rules and credit[0] not in seen:
                     seen.add(credit[0])
                     out.append(make_hit("attribution", lex, rules[rule_id], doc, credit[0], credit[1]))
@@ -243,6 +250,19 @@ def from_parse(
             out.append(make_hit("attribution", lex, entry, doc, start, end))
     out += _clause_verbs(lex, doc, parsed, candidates, taken, seen)
     return out
+
+
+def _colon_before(parsed: Parsed, q: Quote) -> int | None:
+    """The offset of a colon that opens quotation ``q``: the last character before it in its paragraph,
+    or the end of the paragraph before when the quotation opens its own."""
+    text = parsed.text
+    para = parsed.paragraph_of(q.start)
+    a = parsed.paragraphs[para][0]
+    lead = text[a : q.start].rstrip()
+    if not lead and para > 0:
+        a, b = parsed.paragraphs[para - 1]
+        lead = text[a:b].rstrip()
+    return a + len(lead) - 1 if lead.endswith(":") else None
 
 
 def _has_own_subject(verb: Any) -> bool:
