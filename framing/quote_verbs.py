@@ -28,7 +28,8 @@ SPEECH_LEMMAS = frozenset(
     express voice reiterate repeat clarify plead beg inform notify brief disclose assess opine scream yell
     whisper exclaim cry lash rail fume thunder talk remember riff grouse gush chime interject concur sum
     summarize summarise snipe joke tease scoff snap sneer testify reason recount email text
-    message retweet refer portray thank credit chide offer propose share list discuss apologize apologise""".split()
+    message retweet refer portray thank credit chide offer propose share list discuss apologize apologise
+    bemoan deride lambaste lambast ridicule""".split()
 )
 
 
@@ -101,13 +102,22 @@ def misread_subject(verb: Any) -> Any | None:
     (an agent): the verb acts on words outside the quotation."""
     if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "relcl", "amod") or verb.i == 0:
         return None
+    prev, root = verb.doc[verb.i - 1], verb.sent.root
+    if (
+        root.pos_ not in ("VERB", "AUX")
+        and prev.pos_ == "PROPN"
+        and prev.dep_ == "compound"
+        and prev.text[:1].isupper()
+        and verb.lemma_.lower() in SPEECH_LEMMAS
+    ):
+        return prev  # ("In March, Trump blasted Disney for ...": read as a compound name with an adjective)
     kids = list(verb.children)
     if any(c.dep_ == "agent" for c in kids):
         return None
     if not any(c.dep_ in ("dobj", "oprd", "ccomp", "dative") and _unquoted_after(verb, c) for c in kids):
         return None
-    head, root = verb.head, verb.sent.root
-    comma = verb.doc[verb.i - 1].text == ","
+    head = verb.head
+    comma = prev.text == ","
     if comma and head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "NORP", "") and head.i < verb.i:
         return head
     if comma and root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", "ORG", "NORP") and root.i < verb.i:

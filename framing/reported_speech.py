@@ -65,7 +65,14 @@ def indirect_parsed(p: Parsed, attribution: Sequence[Hit], quotes: Sequence[Quot
             skip = {t.i for t in tok.subtree}
             toks = [t for t in clause.subtree if t.i not in skip]
         else:
-            comps = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+            comps = [
+                c
+                for c in tok.children
+                if c.dep_ == "ccomp"
+                and c.pos_ in ("VERB", "AUX")
+                # (not a relative clause the parse took for what is said: "Sanders, who sits ..., said")
+                and not any(k.dep_ == "nsubj" and k.lower_ in ("who", "which") for k in c.children)
+            ]
             if comps:
                 c = comps[0]
                 toks = [c.left_edge, c.right_edge]

@@ -23,6 +23,7 @@ paragraphs are parsed when a pronoun or a title needs the person they name (:cla
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Collection, Sequence
 from typing import Any
 
@@ -122,7 +123,7 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
             objs = [c for c in agent[0].children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
-        if v.dep_ == "relcl" or (v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN")):
+        if v.dep_ == "relcl" or (v.dep_ == "acl" and (v.head.pos_ in ("NOUN", "PROPN") or _aged(v.head))):
             return _issuer(v.head)
         if v.dep_ in _UP_DEPS and v.head.i != v.i:
             v = v.head
@@ -185,11 +186,26 @@ def _noun_after(verb: Any, lo: int, hi: int) -> Any | None:
         and (doc[k].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "ADV") or doc[k].dep_ == "amod")  # ("retired")
         and not (lo <= doc[k].idx < hi)
     ):
-        if doc[k].pos_ in ("NOUN", "PROPN") and (k + 1 == len(doc) or doc[k + 1].pos_ not in ("PROPN", "NOUN")):
+        last = k + 1 == len(doc) or doc[k + 1].pos_ not in ("PROPN", "NOUN")
+        # (a name the tagger took for an adverb or adjective: 'said Skelly,')
+        ends = k + 1 == len(doc) or doc[k + 1].is_punct
+        name_like = doc[k].text[:1].isupper() and doc[k].pos_ in ("ADV", "ADJ") and ends
+        if (doc[k].pos_ in ("NOUN", "PROPN") and last) or name_like:
             head = doc[k]
+            if _aged(head):
+                return head  # ('said the 46-year-old': an age, not a date)
             return head if head.dep_ not in ("npadvmod",) and head.ent_type_ not in NOT_NAME_ENTS else None
         k += 1
     return None
+
+
+_AGED = re.compile(r"\d+-year-old$")
+
+
+def _aged(tok: Any) -> str:
+    """'46-year-old' when ``tok`` ends a phrase of age standing for a person ('said the 46-year-old'), or ''."""
+    m = _AGED.search(tok.doc[max(0, tok.i - 4) : tok.i + 1].text)
+    return m.group(0) if m else ""
 
 
 # Links climbed from the word before ", said" to the name it describes: "Gene Sperling, a top adviser,
@@ -221,7 +237,24 @@ def _name_before(verb: Any, lo: int, hi: int) -> Any | None:
         tok = tok.head
     if found is not None and not in_quotation(found):
         return found
+    described = _before_who(tok)
+    if described is not None:
+        return described
     return start if start.pos_ == "PROPN" and start.ent_type_ not in NOT_NAME_ENTS else None
+
+
+def _before_who(verb: Any) -> Any | None:
+    """The name right before the 'who' that is ``verb``'s subject ('Sanders, meanwhile, who sits ...')."""
+    who = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which")]
+    if verb.pos_ not in ("VERB", "AUX") or not who:
+        return None
+    k = who[0].i - 1
+    while k >= 0 and (verb.doc[k].is_punct or verb.doc[k].pos_ == "ADV"):
+        k -= 1
+    tok = verb.doc[k] if k >= 0 else None
+    if tok is not None and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN") and not in_quotation(tok):
+        return tok
+    return None
 
 
 def _before_parenthesis(tok: Any) -> Any:
@@ -345,8 +378,16 @@ _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "several"})
 
 def _speaker_name(p: Parsed, mentions: Mentions, verb: Any, quoted: tuple[int, int]) -> tuple[str, bool]:
     subj = subject_of(verb, quoted)
-    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X", "ADJ"):
+    if subj is None:
         return "", False
+    age = _aged(subj)
+    if age:
+        return age, False  # ("the 46-year-old said")
+    named_adverb = subj.pos_ == "ADV" and subj.text[:1].isupper() and not subj.is_sent_start  # ("said Skelly")
+    if subj.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X", "ADJ") and not named_adverb:
+        return "", False
+    if named_adverb:
+        return subj.text, False
     low = subj.lower_
     if low in ANY_PRONOUNS:
         return "", True

@@ -525,3 +525,42 @@ def test_a_colon_opening_a_quotation_is_its_cue() -> None:
 def test_heres_name_is_the_name() -> None:
     text = "Here\u2019s Karim Dahl in December 1992: \u201cOur new direction must rest on the new realities.\u201d"
     assert speakers(text) == ["Karim Dahl"]
+
+
+def test_bemoaning_a_climate_quotes_the_one_who_bemoans() -> None:
+    found = run("Ruiz also bemoaned the political climate in which people \u201cliterally hate each other\u201d now.")
+    assert [(q.kind, q.speaker) for q in found.quotes] == [("partial", "Ruiz")]
+    assert [(h.text, h.entry_id) for h in found.hits if h.family == "attribution"] == [("bemoaned", "attr.bemoan")]
+    assert not [h for h in found.hits if h.family == "scare_quotes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a name the tagger took for an adverb ("-ly")
+        (
+            "\u201cHaving the harbour file and two people who understand it is valuable,\u201d said Brantly, explaining"
+            " he worked with Dahl.",
+            "Brantly",
+        ),
+        # an age standing for a person, not a date
+        (
+            "\u201cWhat if the mayor had elocution lessons?\u201d the 43-year-old asked in the description.",
+            "43-year-old",
+        ),
+        # "blasted" read as an adjective in a compound name, the sentence left without a verb
+        (
+            "In March, Okafor blasted Velmar for its \u201coutrageous practices\u201d in requiring 250 workers to"
+            " train replacements.",
+            "Okafor",
+        ),
+        # the name before a "who" the parse made the subject of what is said
+        (
+            'Ruiz, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about who is "prepared'
+            ' to take on the port."',
+            "Ruiz",
+        ),
+    ],
+)
+def test_names_the_tagger_misreads(text: str, who: str) -> None:
+    assert speakers(text)[0] == who
