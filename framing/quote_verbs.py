@@ -68,7 +68,10 @@ FINDERS = frozenset("report study poll survey analysis review investigation inqu
 def _study_found(tok: Any) -> bool:
     if tok.lemma_.lower() != "find" or tok.pos_ != "VERB":
         return False
-    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in FINDERS or c.ent_type_ == "ORG") for c in tok.children)
+    kids = list(tok.children)
+    if any(c.dep_ == "ccomp" and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children) for c in kids):
+        return True  # "Pew found that ...", "two analysts found in 2014 that ...": a finding reported
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in FINDERS or c.ent_type_ == "ORG") for c in kids)
 
 
 def _put_it(tok: Any) -> bool:
@@ -120,7 +123,10 @@ def misread_subject(verb: Any) -> Any | None:
     comma = prev.text == ","
     if comma and head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "NORP", "") and head.i < verb.i:
         return head
-    if comma and root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", "ORG", "NORP") and root.i < verb.i:
+    if comma and root.i < verb.i and (
+        (root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", "ORG", "NORP"))
+        or (root.pos_ == "NOUN" and root.tag_ == "NNS" and not root.ent_type_)  # ("Two analysts, X and Y, found")
+    ):
         return root  # (the sentence has no verb but this one)
     if root.pos_ not in ("VERB", "AUX") and head.dep_ in ("nsubj", "ROOT") and head.i == verb.i - 1:
         return head  # ("campaign called": the sentence's only verb, right after its subject)

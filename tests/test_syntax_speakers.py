@@ -564,3 +564,26 @@ def test_bemoaning_a_climate_quotes_the_one_who_bemoans() -> None:
 )
 def test_names_the_tagger_misreads(text: str, who: str) -> None:
     assert speakers(text)[0] == who
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a report set between commas inside the sentence it reports
+        ("The move, Grann explained, was the result of three years of work.", "explained"),
+        ("And in those last nights, Ruiz wrote, she began saying a prayer to herself.", "wrote"),
+        # a finding reported with "that", whoever found it
+        ('In 2014, Pew found that "about twice as many harbour workers wanted to stay."', "found"),
+        (
+            "Two harbour analysts, Lena Vos and Karim Dahl, found in 2014 that the Tarrin fleet is"
+            " \u201cthe best in the world\u201d and growing.",
+            "found",
+        ),
+    ],
+)
+def test_reports_the_word_pass_missed(text: str, cue: str) -> None:
+    assert cue in [h.text for h in run(text).hits if h.family == "attribution"]
+
+
+def test_what_the_police_found_is_no_report() -> None:
+    assert not [h for h in run('The police found "a bag" near the door.').hits if h.family == "attribution"]

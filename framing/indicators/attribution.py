@@ -163,7 +163,17 @@ def _speech_context(ctx: Context, m: Match, entry: Entry) -> bool:
             return True
     # A personal pronoun as subject: "he concluded".
     i = m.first - 1
-    return i >= 0 and lowers[i] in SUBJECT_PRONOUNS and _plain(doc, ends[i], m.start)
+    if i >= 0 and lowers[i] in SUBJECT_PRONOUNS and _plain(doc, ends[i], m.start):
+        return True
+    # A report set between commas inside the sentence it reports: "The move, Carr explained, was ...".
+    return (
+        i >= 1
+        and m.first == m.last
+        and text[ends[i - 1] : starts[i]].strip() == ","
+        and text[starts[i] : starts[i] + 1].isupper()
+        and _plain(doc, ends[i], m.start)
+        and text[m.end : m.end + 1] == ","
+    )
 
 
 def from_parse(
