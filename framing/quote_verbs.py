@@ -29,7 +29,7 @@ SPEECH_LEMMAS = frozenset(
     whisper exclaim cry lash rail fume thunder talk remember riff grouse gush chime interject concur sum
     summarize summarise snipe joke tease scoff snap sneer testify reason recount email text
     message retweet refer portray thank credit chide offer propose share list discuss apologize apologise
-    bemoan deride lambaste lambast ridicule""".split()
+    bemoan deride lambaste lambast ridicule relate""".split()
 )
 
 

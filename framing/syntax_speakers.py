@@ -54,6 +54,9 @@ ANY_PRONOUNS = frozenset({"they", "it", "them"})
 NOT_SPEAKERS = frozenset({"i", "we", "you", "me", "us", "this", "that", "which", "there", "who", "what"})
 # Never a speaker, even as a verb's subject: times and places of a dateline.
 NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# Verbs that name a thing ("could be termed 'influence peddling'"): in the passive, their subject is the
+# thing named, never who named it.
+_NAMING_VERBS = frozenset({"call", "term", "dub", "label", "brand", "describe", "characterize", "nickname"})
 # Dependencies climbed from a verb to the clause that has its subject ("ended her speech by quoting X":
 # quoting, by, ended).
 _UP_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "prep"})
@@ -89,10 +92,11 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
         return misread
     v = verb
     for _ in range(5):
+        naming_passive = v.lemma_.lower() in _NAMING_VERBS and any(c.dep_ == "auxpass" for c in v.children)
         subj = [
             c
             for c in v.children
-            if c.dep_ in ("nsubj", "nsubjpass")
+            if (c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and not naming_passive))
             and c.pos_ not in _NOT_SUBJECT_POS  # ("Of Carson, Levine ... said": "Of" taken for the subject)
             and not (lo <= c.idx < hi)
             and not in_quotation(c)
@@ -112,6 +116,18 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
             before = _name_before(verb, lo, hi)
             if before is not None:
                 return before
+        if not subj and v is verb and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i > 0:
+            # "..., the Democratic presidential candidate stated that": the noun phrase right before a finite
+            # verb the parse left without a subject (it hung the phrase on a name before it)
+            prev = verb.doc[verb.i - 1]
+            if (
+                prev.pos_ in ("NOUN", "PROPN")
+                and prev.dep_ in ("appos", "conj", "pobj", "dobj", "compound", "npadvmod")
+                and prev.ent_type_ not in NOT_NAME_ENTS
+                and not (lo <= prev.idx < hi)
+                and not in_quotation(prev)
+            ):
+                return prev
         if subj:
             # (the nearest of two: 'in Berea, OH, after winning, Gov. John Kasich said')
             s = _before_parenthesis(min(subj, key=lambda c: abs(c.i - v.i)))
@@ -124,7 +140,8 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
             if objs:
                 return objs[0]
         if v.dep_ == "relcl" or (v.dep_ == "acl" and (v.head.pos_ in ("NOUN", "PROPN") or _aged(v.head))):
-            return _issuer(v.head)
+            sent = _medium_sent_to(v.head)
+            return _issuer(sent if sent is not None else v.head)
         if v.dep_ in _UP_DEPS and v.head.i != v.i:
             v = v.head
             continue
@@ -167,6 +184,17 @@ def _issuer(tok: Any) -> Any:
                     if objs:
                         return objs[0]
     return tok
+
+
+def _medium_sent_to(tok: Any) -> Any | None:
+    """The medium when ``tok`` is who it was sent to: 'sent a text message to supporters saying': message."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "to":
+        return None
+    above = tok.head.head
+    if above.lemma_.lower() in MEDIA_NOUNS:
+        return above
+    media = [c for c in above.children if c.dep_ == "dobj" and c.lemma_.lower() in MEDIA_NOUNS]
+    return media[0] if media else None
 
 
 def _inverted(verb: Any) -> bool:

@@ -587,3 +587,30 @@ def test_reports_the_word_pass_missed(text: str, cue: str) -> None:
 
 def test_what_the_police_found_is_no_report() -> None:
     assert not [h for h in run('The police found "a bag" near the door.').hits if h.family == "attribution"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # the noun phrase right before a verb the parse left without a subject
+        (
+            "In an interview with radio hosts Joe Varga and Mika Brenner, the Democratic harbour candidate stated"
+            " that the plans do not \u201cfit with what I knew about him.\u201d",
+            "Democratic harbour candidate",
+        ),
+        # a message sent to someone, saying: the sender speaks
+        (
+            'After the vote, his campaign sent out a text message to supporters saying: "We won the harbour!"',
+            "his campaign",
+        ),
+        # "related that"
+        ('The harbour pilot further related that it occurred to him: "I sensed the tide turn."', "harbour pilot"),
+    ],
+)
+def test_speakers_of_misparsed_reports(text: str, who: str) -> None:
+    assert speakers(text)[-1] == who
+
+
+def test_what_is_termed_is_not_who_termed_it() -> None:
+    text = 'Dahl admitted that the fees could be termed "harbour peddling," the Courier reported.'
+    assert "fees" not in speakers(text)
