@@ -123,9 +123,13 @@ def misread_subject(verb: Any) -> Any | None:
     comma = prev.text == ","
     if comma and head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "NORP", "") and head.i < verb.i:
         return head
-    if comma and root.i < verb.i and (
-        (root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", "ORG", "NORP"))
-        or (root.pos_ == "NOUN" and root.tag_ == "NNS" and not root.ent_type_)  # ("Two analysts, X and Y, found")
+    if (
+        comma
+        and root.i < verb.i
+        and (
+            (root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", "ORG", "NORP"))
+            or (root.pos_ == "NOUN" and root.tag_ == "NNS" and not root.ent_type_)  # ("Two analysts, X and Y, found")
+        )
     ):
         return root  # (the sentence has no verb but this one)
     if root.pos_ not in ("VERB", "AUX") and head.dep_ in ("nsubj", "ROOT") and head.i == verb.i - 1:
@@ -333,7 +337,7 @@ def credit_after(p: Parsed, q: Quote) -> tuple[int, int, str] | None:
     a, b = p.paragraphs[para]
     k = q.end
     stop = min(b, q.end + 12)
-    while k < stop and text[k] in "\"'\u201d\u2019 .,":
+    while k < stop and (text[k] in "\"'\u201d\u2019 .," or text[k].isspace()):  # (a no-break space too)
         k += 1
     if k == stop < b:
         return None

@@ -22,6 +22,7 @@ _SINGLE_CLOSE = {"\u2019"}
 # word character before it, it opens nothing, and with one after it, it closes nothing. The check runs
 # after the mark is found, so the scan still looks for one character class. ``[^\W_]`` is ``_is_word``.
 _MARK = re.compile("[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019](?<![^\\W_]['\u2018\u2019](?=[^\\W_]))")
+_LINE_START = {"", "\n"}
 _AFTER_CLOSE = set(" \t\n,.;:)")
 _OPENER_BEFORE = set(' \t([{\u2014\u2013-/"\u201c\u2018') | {""}
 # The fields of a Quote that the scan does not set, at their defaults (kind, speaker, verb, stance).
@@ -48,7 +49,8 @@ def _scan(text: str, start: int, end: int, add: Callable[[tuple], None]) -> None
         prev = text[i - 1] if i > start else ""
         nxt = text[i + 1] if i + 1 < end else ""
         if open_at is None:
-            if ch in _DOUBLE_OPEN or ch == '"':
+            # (a closing mark typed where the opening one belongs: '\u201dFear. I am afraid ...' opening a line)
+            if ch in _DOUBLE_OPEN or ch == '"' or (ch == "\u201d" and prev in _LINE_START and _is_word(nxt)):
                 open_at, kind = i, "double"
             elif (ch in _SINGLE_OPEN or ch == "'") and not _is_word(prev) and _is_word(nxt):
                 open_at, kind = i, "single"

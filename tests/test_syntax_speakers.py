@@ -614,3 +614,15 @@ def test_speakers_of_misparsed_reports(text: str, who: str) -> None:
 def test_what_is_termed_is_not_who_termed_it() -> None:
     text = 'Dahl admitted that the fees could be termed "harbour peddling," the Courier reported.'
     assert "fees" not in speakers(text)
+
+
+def test_a_closing_mark_opening_a_line_and_a_no_break_space_before_the_credit() -> None:
+    text = (
+        "\u201cThe harbour plan is a disgrace.\u201d \u2015 Lena Vos\n"
+        "\u201dFear. I am truly afraid that the mayor will win.\u201d\u00a0\u2015 Karim Dahl\n\n"
+        "Getty.\n\n"
+        "\u201dFortunately, the mayor is open about his plans.\u201d \u2015 Pieter Grann"
+    )
+    found = run(text)
+    assert [q.speaker for q in found.quotes] == ["Lena Vos", "Karim Dahl", "Pieter Grann"]
+    assert [q.text[:4] for q in found.quotes] == ["The ", "Fear", "Fort"]
