@@ -325,6 +325,24 @@ def _distance(t: Any, lo: int, hi: int) -> int:
     return lo - t.idx if t.idx < lo else t.idx - hi
 
 
+# "in Forbes' words, "..."", "in the words of Karim Dahl: "..."": whose words the quotation is.
+_WORDS_OF = re.compile(
+    r"\b[Ii]n (?:(?P<a>(?:[A-Z][\w.\-]*\s){0,3}[A-Z][\w.\-]*?)(?:'s?|\u2019s?) (?:own )?words"
+    r"|the (?:own )?words of (?P<b>(?:[A-Z][\w.\-]*\s){0,3}[A-Z][\w.\-]*))[,:]?\s*$"
+)
+
+
+def words_of(p: Parsed, q: Quote) -> tuple[int, int, str] | None:
+    """'in X's words' or 'in the words of X' right before a quotation: the phrase's offsets and X."""
+    a = p.paragraphs[p.paragraph_of(q.start)][0]
+    lo = max(a, q.start - 120)
+    m = _WORDS_OF.search(p.text, lo, q.start)
+    if m is None:
+        return None
+    end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip(",: \t")))
+    return m.start(), end, m.group("a") or m.group("b")
+
+
 _DASHES = "-\u2012\u2013\u2014\u2015"  # (the horizontal bar too: "\u2015 Lena Vos")
 
 

@@ -46,6 +46,7 @@ from .quote_verbs import (
     is_speech,
     misread_subject,
     quote_verb,
+    words_of,
 )
 from .speaker_names import ROLE_OR_TITLE
 
@@ -523,7 +524,7 @@ def attribute_parsed(
             word, stance = (hit.text, hit.category) if hit is not None else (verb.text, "")
         else:
             who = _lead_in_speaker(p, mentions, q)
-            credit = None if who else credit_after(p, q)
+            credit = None if who else (credit_after(p, q) or words_of(p, q))
             if credit is not None:
                 who = credit[2]
             if (

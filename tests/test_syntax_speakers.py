@@ -626,3 +626,16 @@ def test_a_closing_mark_opening_a_line_and_a_no_break_space_before_the_credit() 
     found = run(text)
     assert [q.speaker for q in found.quotes] == ["Lena Vos", "Karim Dahl", "Pieter Grann"]
     assert [q.text[:4] for q in found.quotes] == ["The ", "Fear", "Fort"]
+
+
+def test_in_someones_words() -> None:
+    found = run(
+        "The fair was held in Tarrin because, in Vos\u2019 words, \u201cit is the liveliest port on the coast.\u201d"
+    )
+    assert [q.speaker for q in found.quotes] == ["Vos"]
+    assert [(h.text, h.entry_id) for h in found.hits if h.family == "attribution"] == [
+        ("in Vos\u2019 words", "attr.in_words")
+    ]
+    # the lexicon's own phrase is not doubled
+    found = run('In the words of Karim Dahl: "The harbour is the heart of the town."')
+    assert [h.entry_id for h in found.hits if h.family == "attribution"] == ["attr.in_the_words_of"]

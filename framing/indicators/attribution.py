@@ -17,7 +17,7 @@ from ..lexicons import Entry, Lexicon
 from ..matcher import Match
 from ..models import Hit, Quote
 from ..parser import Parsed
-from ..quote_verbs import credit_after, finite_misread, quote_verb
+from ..quote_verbs import credit_after, finite_misread, quote_verb, words_of
 from ..syntax_speakers import lead_in, subject_of
 from ..text import Document
 from .context import Context, make_hit
@@ -222,11 +222,16 @@ def from_parse(
             if verb is None:
                 credit = credit_after(parsed, q)
                 rule_id = "attr.bracket_credit" if credit and doc.text[credit[0]] == "[" else "attr.dash_credit"
+                if credit is None:
+                    credit = words_of(parsed, q)
+                    rule_id = "attr.in_words"
                 if credit is None and not credited:
                     # 'From the report: "..."', 'Wait, it gets better:' then the quotation: the colon opens it
                     at = _colon_before(parsed, q)
                     credit = (at, at + 1, "") if at is not None else None
                     rule_id = "attr.colon_lead"
+                if credit is not None and any(a < credit[1] and b > credit[0] for a, b in taken):
+                    credit = None  # (the word pass has it: "in the words of")
                 if credit is not None and rule_id in rules and credit[0] not in seen:
                     seen.add(credit[0])
                     out.append(make_hit("attribution", lex, rules[rule_id], doc, credit[0], credit[1]))
