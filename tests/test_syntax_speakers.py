@@ -639,3 +639,10 @@ def test_in_someones_words() -> None:
     # the lexicon's own phrase is not doubled
     found = run('In the words of Karim Dahl: "The harbour is the heart of the town."')
     assert [h.entry_id for h in found.hits if h.family == "attribution"] == ["attr.in_the_words_of"]
+
+
+def test_a_name_that_is_also_a_modal() -> None:
+    found = run("\u201cThis might hasten the eclipse of the harbour plan,\u201d Will wrote.")
+    assert [h.text for h in found.hits if h.family == "attribution"] == ["wrote"]
+    found = run("Will say \u201cno\u201d to the plan.\n\nWhat we will say \u201cmatters.\u201d")
+    assert not [h for h in found.hits if h.family == "attribution"]

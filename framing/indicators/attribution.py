@@ -83,7 +83,10 @@ def _reporting_entry(ctx: Context, m: Match) -> Entry | None:
     # we can say" (not a report). The word is tested first, as it seldom is one of these.
     not_verb = (
         prev is not None
-        and (prev in NOT_A_REPORT or (m.first == m.last and prev in DETERMINERS))
+        and (
+            (prev in NOT_A_REPORT and not _a_name(doc.text, doc.token_starts[m.first - 1]))
+            or (m.first == m.last and prev in DETERMINERS)
+        )
         and _plain(doc, doc.token_ends[m.first - 1], m.start)
     )
     for entry in m.entries:
@@ -107,6 +110,15 @@ _BEFORE_NAMING = frozenset(
 )
 _DECLARING = frozenset({"attr.declare", "attr.announce"})
 _BE = frozenset({"is", "was", "were", "are", "be", "been", "being"})
+
+
+def _a_name(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is capitalised inside a sentence: a name ('," Will wrote'), not a modal."""
+    before = text[max(0, start - 4) : start]
+    kept = before.rstrip()
+    return (
+        text[start : start + 1].isupper() and kept != "" and kept[-1] not in ".!?" and "\n" not in before[len(kept) :]
+    )
 
 
 def _clause_ends(doc: Document, m: Match) -> bool:
@@ -235,7 +247,11 @@ def from_parse(
                 if credit is not None and rule_id in rules and credit[0] not in seen:
                     seen.add(credit[0])
                     out.append(make_hit("attribution", lex, rules[rule_id], doc, credit[0], credit[1]))
-        if verb is None or (verb.i > 0 and verb.doc[verb.i - 1].lower_ in NOT_A_REPORT):
+        if verb is None or (
+            verb.i > 0
+            and verb.doc[verb.i - 1].lower_ in NOT_A_REPORT
+            and not _a_name(verb.doc.text, verb.doc[verb.i - 1].idx)
+        ):
             continue  # ("declining to disclose", "what we can say": not a report)
         if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod") and not finite_misread(verb):
             continue  # ("an operation dubbed 'Dawn Rising'": a name given, not words reported)
