@@ -514,7 +514,7 @@ def attribute_parsed(
                     quote_info[q.start] = (who, *((hit.text, hit.category) if hit else (verb.text, "")))
             continue
         colon = lead_in(p, q)
-        if colon is not None and colon[1] is not None and (verb is None or p.at(verb) < p.at(colon[0])):
+        if colon is not None and colon[1] is not None and (verb is None or not (p.at(colon[0]) < p.at(verb) < q.start)):
             verb = None  # 'Pollsters agree - Carl Bialik: "..."': the name before the colon speaks
         if verb is not None:
             at = p.at(verb)

@@ -646,3 +646,13 @@ def test_a_name_that_is_also_a_modal() -> None:
     assert [h.text for h in found.hits if h.family == "attribution"] == ["wrote"]
     found = run("Will say \u201cno\u201d to the plan.\n\nWhat we will say \u201cmatters.\u201d")
     assert not [h for h in found.hits if h.family == "attribution"]
+
+
+def test_a_name_and_colon_win_over_a_verb_after_the_quotation() -> None:
+    text = (
+        "HARBOUR POLLS NOT WRONG, JUST EARLY - Lena Vos and Karim Dahl: \u201cAlthough the polls failed to predict"
+        " the vote, it was not their fault.\u201d The polls were right in predicting a close race."
+    )
+    found = run(text)
+    assert [q.speaker for q in found.quotes] == ["Karim Dahl"]
+    assert [h.text for h in found.hits if h.family == "attribution"] == [":"]

@@ -222,7 +222,7 @@ def from_parse(
             credited = False
             if cue is not None and (cue[1] is not None or verb is None):
                 colon = cue[1] is not None
-                if colon and (verb is None or parsed.at(verb) < parsed.at(cue[0])):
+                if colon and (verb is None or not (parsed.at(cue[0]) < parsed.at(verb) < q.start)):
                     verb = None
                     start = parsed.at(cue[0])
                     credited = True
