@@ -178,7 +178,7 @@ def _quote_verb(p: Parsed, q: Quote, strict: bool) -> Any | None:
             depth += 1
             if lo <= a.idx < hi:
                 continue
-            if is_speech(a):
+            if is_speech(a) and not any(c.dep_ == "neg" for c in a.children):  # (not "did not mention")
                 key = (depth, _distance(a, lo, hi), a)
                 if best is None or key[:2] < best[:2]:
                     best = key

@@ -656,3 +656,13 @@ def test_a_name_and_colon_win_over_a_verb_after_the_quotation() -> None:
     found = run(text)
     assert [q.speaker for q in found.quotes] == ["Karim Dahl"]
     assert [h.text for h in found.hits if h.family == "attribution"] == [":"]
+
+
+def test_a_report_joined_to_a_negated_verb() -> None:
+    text = (
+        "Ruiz, who was speaking to the harbour board, did not mention Dahl by name, but told city leaders that the"
+        " port should be run by those \u201cwho put the town first.\u201d"
+    )
+    found = run(text)
+    assert [h.text for h in found.hits if h.family == "attribution"] == ["told"]
+    assert {(q.speaker, q.verb) for q in found.quotes} == {("Ruiz", "told")}

@@ -331,7 +331,7 @@ def _clause_verbs(
             continue
         children = list(tok.children)
         participle = tok.tag_ == "VBG" and tok.dep_ == "advcl" and subject_of(tok) is not None  # ", adding ..."
-        if not (participle or any(c.dep_ == "nsubj" for c in children)):
+        if not (participle or _has_own_subject(tok)):  # (or a verb it is joined to: "did not ..., but told")
             continue
         if any(c.dep_ in ("auxpass", "neg") for c in children):
             continue
