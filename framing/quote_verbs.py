@@ -29,7 +29,8 @@ SPEECH_LEMMAS = frozenset(
     whisper exclaim cry lash rail fume thunder talk remember riff grouse gush chime interject concur sum
     summarize summarise snipe joke tease scoff snap sneer testify reason recount email text
     message retweet refer portray thank credit chide offer propose share list discuss apologize apologise
-    bemoan deride lambaste lambast ridicule relate""".split()
+    bemoan deride lambaste lambast ridicule relate liken
+    ponder elaborate""".split()
 )
 
 
@@ -117,7 +118,13 @@ def misread_subject(verb: Any) -> Any | None:
     kids = list(verb.children)
     if any(c.dep_ == "agent" for c in kids):
         return None
-    if not any(c.dep_ in ("dobj", "oprd", "ccomp", "dative") and _unquoted_after(verb, c) for c in kids):
+    acts = any(c.dep_ in ("dobj", "oprd", "ccomp", "dative") and _unquoted_after(verb, c) for c in kids)
+    # ('"...!" Murphy, the head of the group, Tweeted on Friday': a verb of speech after a quotation)
+    sent_start = verb.sent.start
+    reports = verb.lemma_.lower() in SPEECH_LEMMAS and any(
+        t.is_quote for t in verb.doc[max(0, sent_start - 2) : verb.i]
+    )
+    if not (acts or reports):
         return None
     head = verb.head
     comma = prev.text == ","

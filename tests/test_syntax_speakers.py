@@ -666,3 +666,27 @@ def test_a_report_joined_to_a_negated_verb() -> None:
     found = run(text)
     assert [h.text for h in found.hits if h.family == "attribution"] == ["told"]
     assert {(q.speaker, q.verb) for q in found.quotes} == {("Ruiz", "told")}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a verb of speech after a quotation, read as a participle describing the name before it
+        (
+            "\u201cNot us, but we can\u2019t argue with it!\u201d Okafor, the head of Tarrin Rising, Tweeted.",
+            "Tweeted",
+        ),
+        # a year between the verb and "that"
+        ("Lena Vos, a harbour pilot, recalled in 2008 that before the storm, the port was quiet.", "recalled"),
+        (
+            'Dahl called the vote "a harbour election" and likened it to campaigns where people had to "stand up."',
+            "likened",
+        ),
+        (
+            "Dr. Ana Ruiz pondered who, without the port, might \u201cspeak for the fishermen in this season.\u201d",
+            "pondered",
+        ),
+    ],
+)
+def test_more_reports(text: str, cue: str) -> None:
+    assert cue in [h.text for h in run(text).hits if h.family == "attribution"]

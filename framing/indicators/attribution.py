@@ -145,7 +145,7 @@ def _speech_context(ctx: Context, m: Match, entry: Entry) -> bool:
     k = m.last + 1
     while (
         k < n
-        and (lowers[k] in TIME_WORDS or lowers[k] in PLATFORM_WORDS)
+        and (lowers[k] in TIME_WORDS or lowers[k] in PLATFORM_WORDS or (lowers[k].isdigit() and len(lowers[k]) == 4))
         and not _SENTENCE_PUNCT.search(text[ends[k - 1] : starts[k]])
     ):
         k += 1
