@@ -144,6 +144,11 @@ def misread_subject(verb: Any) -> Any | None:
     return None
 
 
+def _infinitive(verb: Any) -> bool:
+    """'to call', 'refusing to say': a verb of speech that reports no words said."""
+    return verb.i > 0 and verb.doc[verb.i - 1].lower_ == "to" and verb.tag_ == "VB"
+
+
 def _unquoted_after(verb: Any, tok: Any) -> bool:
     """Whether ``tok`` comes after ``verb`` with no quotation mark between them."""
     return tok.i > verb.i and not any(t.is_quote for t in verb.doc[verb.i + 1 : tok.i + 1])
@@ -186,6 +191,9 @@ def _quote_verb(p: Parsed, q: Quote, strict: bool) -> Any | None:
             if lo <= a.idx < hi:
                 continue
             if is_speech(a) and not any(c.dep_ == "neg" for c in a.children):  # (not "did not mention")
+                if _infinitive(a) and any(is_speech(b) and not _infinitive(b) for b in a.ancestors):
+                    # ('explained the refusal to call it "terrorism"': the report is "explained")
+                    continue
                 key = (depth, _distance(a, lo, hi), a)
                 if best is None or key[:2] < best[:2]:
                     best = key

@@ -690,3 +690,13 @@ def test_a_report_joined_to_a_negated_verb() -> None:
 )
 def test_more_reports(text: str, cue: str) -> None:
     assert cue in [h.text for h in run(text).hits if h.family == "attribution"]
+
+
+def test_a_report_above_an_infinitive_of_speech() -> None:
+    text = (
+        "Angry at the mayor, Dahl explained the council\u2019s refusal to call the flood a result of"
+        " \u201cgross neglect.\u201d"
+    )
+    found = run(text)
+    assert [(q.speaker, q.verb) for q in found.quotes] == [("Dahl", "explained")]
+    assert [h.text for h in found.hits if h.family == "attribution"] == ["explained"]
