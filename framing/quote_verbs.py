@@ -144,6 +144,14 @@ def misread_subject(verb: Any) -> Any | None:
     return None
 
 
+def quoted_as(verb: Any) -> Any | None:
+    """For 'saying' in 'quoted X as saying', the verb "quoted"; else None."""
+    if verb.lemma_.lower() != "say" or verb.dep_ != "pcomp" or verb.head.lower_ != "as":
+        return None
+    above = verb.head.head
+    return above if above.lemma_.lower() == "quote" else None
+
+
 def _infinitive(verb: Any) -> bool:
     """'to call', 'refusing to say': a verb of speech that reports no words said."""
     return verb.i > 0 and verb.doc[verb.i - 1].lower_ == "to" and verb.tag_ == "VB"

@@ -46,6 +46,7 @@ from .quote_verbs import (
     is_speech,
     misread_subject,
     quote_verb,
+    quoted_as,
     words_of,
 )
 from .speaker_names import ROLE_OR_TITLE
@@ -88,6 +89,11 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
                 if subj:
                     return _issuer(subj[0])
                 break
+    quoting = quoted_as(verb)
+    if quoting is not None:
+        objs = [c for c in quoting.children if c.dep_ == "dobj"]
+        if objs:
+            return objs[0]  # ("a tweet quoted the president as saying": the president)
     misread = misread_subject(verb)
     if misread is not None:
         return misread

@@ -700,3 +700,9 @@ def test_a_report_above_an_infinitive_of_speech() -> None:
     found = run(text)
     assert [(q.speaker, q.verb) for q in found.quotes] == [("Dahl", "explained")]
     assert [h.text for h in found.hits if h.family == "attribution"] == ["explained"]
+
+
+def test_quoted_someone_as_saying() -> None:
+    found = run("An early post quoted the mayor as saying \u201cwe need to do something about the harbour.\u201d")
+    assert [q.speaker for q in found.quotes] == ["mayor"]
+    assert "quoted" in [h.text for h in found.hits if h.family == "attribution"]

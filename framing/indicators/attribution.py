@@ -17,7 +17,7 @@ from ..lexicons import Entry, Lexicon
 from ..matcher import Match
 from ..models import Hit, Quote
 from ..parser import Parsed
-from ..quote_verbs import credit_after, finite_misread, quote_verb, words_of
+from ..quote_verbs import credit_after, finite_misread, quote_verb, quoted_as, words_of
 from ..syntax_speakers import lead_in, subject_of
 from ..text import Document
 from .context import Context, make_hit
@@ -247,6 +247,8 @@ def from_parse(
                 if credit is not None and rule_id in rules and credit[0] not in seen:
                     seen.add(credit[0])
                     out.append(make_hit("attribution", lex, rules[rule_id], doc, credit[0], credit[1]))
+        if verb is not None and quoted_as(verb) is not None:
+            verb = quoted_as(verb)  # ("quoted the president as saying": the report is "quoted")
         if verb is None or (
             verb.i > 0
             and verb.doc[verb.i - 1].lower_ in NOT_A_REPORT
