@@ -14,6 +14,7 @@ from typing import Any
 
 from .models import Quote
 from .parser import Parsed
+from .speaker_names import ROLE_OR_TITLE
 
 # Verbs (lemmas) that report speech, writing or thought: the verbs a quotation hangs from.
 SPEECH_LEMMAS = frozenset(
@@ -92,6 +93,10 @@ def according(tok: Any) -> bool:
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
 
 
+# Nouns for people who speak, before a verb the parse read as a participle ("one lawmaker called").
+_SPEAKING_ROLES = ROLE_OR_TITLE | frozenset("lawmaker voter critic supporter protester candidate".split())
+
+
 def finite_misread(verb: Any) -> bool:
     """Whether ``verb`` is a finite verb the parse read as a participle (see :func:`misread_subject`)."""
     return misread_subject(verb) is not None
@@ -141,6 +146,8 @@ def misread_subject(verb: Any) -> Any | None:
         return root  # (the sentence has no verb but this one)
     if root.pos_ not in ("VERB", "AUX") and head.dep_ in ("nsubj", "ROOT") and head.i == verb.i - 1:
         return head  # ("campaign called": the sentence's only verb, right after its subject)
+    if acts and head.i == verb.i - 1 and head.pos_ == "NOUN" and head.lemma_.lower() in _SPEAKING_ROLES:
+        return head  # ("one lawmaker called Trump 'X'": a person does the calling, not a thing named)
     return None
 
 

@@ -706,3 +706,10 @@ def test_quoted_someone_as_saying() -> None:
     found = run("An early post quoted the mayor as saying \u201cwe need to do something about the harbour.\u201d")
     assert [q.speaker for q in found.quotes] == ["mayor"]
     assert "quoted" in [h.text for h in found.hits if h.family == "attribution"]
+
+
+def test_one_lawmaker_called_someone_a_name() -> None:
+    text = 'The plan prompted a debate in the council; one lawmaker called Dahl "the orange prince of the harbour."'
+    found = run(text)
+    assert [q.speaker for q in found.quotes] == ["one lawmaker"]
+    assert [h.text for h in found.hits if h.family == "attribution"] == ["called"]
