@@ -77,7 +77,7 @@ def subject_of(verb: Any, quoted: tuple[int, int] = (0, 0)) -> Any | None:
     if verb.pos_ not in ("VERB", "AUX") and not according(verb):
         # a verb the tagger mistook ('the editorial read'): the word before it names the speaker
         prev = verb.doc[verb.i - 1] if verb.i > 0 else None
-        if prev is not None and not prev.is_punct and prev.pos_ in ("NOUN", "PROPN", "ADJ") and not in_quotation(prev):
+        if prev is not None and not prev.is_punct and prev.pos_ in ("NOUN", "PROPN") and not in_quotation(prev):
             return prev
         return None
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not any(c.dep_.startswith("nsubj") for c in verb.children):
@@ -489,6 +489,7 @@ def attribute_parsed(
     quote_info: dict[int, tuple[str, str, str]] = {}
     last_speaker = ""
     last_quote: tuple[int, str] | None = None  # (paragraph, speaker) of the last quotation
+    last_verb: tuple[int, str] | None = None  # (paragraph, speaker) of the last reporting verb with one
     for offset, kind, item in events:
         if kind == "verb":
             tok = p.token_at(offset)
@@ -505,6 +506,7 @@ def attribute_parsed(
             if who:
                 verb_speaker[offset] = who
                 last_speaker = who
+                last_verb = (p.paragraph_of(offset), who)
             continue
         q: Quote = item
         para = p.paragraph_of(q.start)
@@ -539,12 +541,15 @@ def attribute_parsed(
                 and (last_quote[0] == para or (last_quote[0] == para - 1 and _opens_paragraph(p, q)))
             ):
                 who = last_quote[1]
+            if not who and last_verb is not None and last_verb[0] == para - 1 and _opens_paragraph(p, q):
+                who = last_verb[1]  # ('Howard continued his remarks.' then a paragraph that is a quotation)
         if not who:
             who = clause_speaker(p, mentions, q, span)
         quote_info[q.start] = (who, word, stance)
         if who:
             last_speaker = who
         last_quote = (para, who)
+        last_verb = None  # (a verb before this quotation reported it, or another one)
     titled = _titled_people(mentions, {w for w, _, _ in quote_info.values()} | set(verb_speaker.values()))
     if titled:
         quote_info = {k: (titled.get(w, w), verb, st) for k, (w, verb, st) in quote_info.items()}

@@ -713,3 +713,15 @@ def test_one_lawmaker_called_someone_a_name() -> None:
     found = run(text)
     assert [q.speaker for q in found.quotes] == ["one lawmaker"]
     assert [h.text for h in found.hits if h.family == "attribution"] == ["called"]
+
+
+def test_continued_his_remarks_then_a_quotation() -> None:
+    text = (
+        "Okafor continued his scathing remarks.\n\n"
+        "\u201cEight years ago she was the favourite.\u201d\n\n"
+        "Ruiz told the Tarrin Courier, the port is safe."
+    )
+    found = run(text)
+    assert [q.speaker for q in found.quotes if q.kind == "direct"] == ["Okafor"]
+    assert {"continued", "told"} <= {h.text for h in found.hits if h.family == "attribution"}
+    assert not [h for h in run("Israel continued its raids on the camp.").hits if h.family == "attribution"]

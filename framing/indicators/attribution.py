@@ -96,6 +96,8 @@ def _reporting_entry(ctx: Context, m: Match) -> Entry | None:
             continue  # "a raid called 'Operation X'": a name given, not words reported
         if entry.id in _DECLARING and (prev in _BE or _next_lower(doc, m) in ("a", "an")):
             continue  # "a ceasefire was declared", "declared a state of emergency": an act, not a report
+        if entry.id == "attr.continue" and _remarks_after(doc, m):
+            return entry  # ("Howard continued his scathing remarks.")
         if entry.id == "attr.continue" and not _clause_ends(doc, m):
             continue  # "Israel continues its aggression": not a report
         if entry.context != "speech" or _speech_context(ctx, m, entry):
@@ -119,6 +121,16 @@ def _a_name(text: str, start: int) -> bool:
     return (
         text[start : start + 1].isupper() and kept != "" and kept[-1] not in ".!?" and "\n" not in before[len(kept) :]
     )
+
+
+# What someone goes on with when "continued" reports speech: "continued his scathing remarks".
+_REMARK_NOUNS = frozenset("remarks comments attack attacks speech criticism tirade rant argument".split())
+
+
+def _remarks_after(doc: Document, m: Match) -> bool:
+    """'continued his (scathing) remarks': a possessive, then a noun of speech within two words."""
+    words = doc.token_lowers[m.last + 1 : m.last + 4]
+    return bool(words) and words[0] in ("his", "her", "their", "its") and any(w in _REMARK_NOUNS for w in words[1:])
 
 
 def _clause_ends(doc: Document, m: Match) -> bool:
@@ -158,6 +170,8 @@ def _speech_context(ctx: Context, m: Match, entry: Entry) -> bool:
     if entry.term in ADDRESSEE_VERBS and k < n and not _SENTENCE_PUNCT.search(gap):
         if text[starts[k] : starts[k] + 1].isupper() or lowers[k] in LISTENER_WORDS:
             return True
+        if lowers[k] == "the" and k + 1 < n and text[starts[k + 1] : starts[k + 1] + 1].isupper():
+            return True  # ("told the New York Daily News")
         if any(w in MEDIA_WORDS for w in lowers[k : k + 3]):
             return True
     # A quotation a few words after, in the same sentence, not introduced by a determiner. (The stretches
