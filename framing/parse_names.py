@@ -91,8 +91,15 @@ def ent_text(ent: Any) -> str:
     return doc[start:end].text
 
 
+# Reporting verbs that open a sentence before the speaker's name: 'Continued Stone:', 'Added Smith:'.
+INVERTED_OPENERS = frozenset("continued added said asked replied concluded countered".split())
+
+
 def clean(name: str) -> str:
     name = " ".join(name.split())
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in INVERTED_OPENERS:
+        name = rest  # ("Continued Stone", the recogniser's name: Stone)
     if name.startswith(("'s ", "\u2019s ")):
         name = name[3:]  # ("Here's Clinton": the entity took the "'s")
     name = name.strip(_STRIP)

@@ -140,7 +140,8 @@ def misread_subject(verb: Any) -> Any | None:
         and root.i < verb.i
         and (
             (root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", "ORG", "NORP"))
-            or (root.pos_ == "NOUN" and root.tag_ == "NNS" and not root.ent_type_)  # ("Two analysts, X and Y, found")
+            # ("Two analysts, X and Y, found"; '"...!" the nominee, Donald Trump, tweeted')
+            or (root.pos_ == "NOUN" and (root.tag_ == "NNS" or reports) and not root.ent_type_)
         )
     ):
         return root  # (the sentence has no verb but this one)

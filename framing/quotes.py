@@ -22,7 +22,7 @@ _SINGLE_CLOSE = {"\u2019"}
 # word character before it, it opens nothing, and with one after it, it closes nothing. The check runs
 # after the mark is found, so the scan still looks for one character class. ``[^\W_]`` is ``_is_word``.
 _MARK = re.compile("[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019](?<![^\\W_]['\u2018\u2019](?=[^\\W_]))")
-_LINE_START = {"", "\n"}
+_LINE_START = {"", "\n", "\u202a", "\u202b", "\u202c", "\u200e", "\u200f", "\ufeff"}  # (or a format mark)
 _AFTER_CLOSE = set(" \t\n,.;:)")
 _OPENER_BEFORE = set(' \t([{\u2014\u2013-/"\u201c\u2018') | {""}
 # The fields of a Quote that the scan does not set, at their defaults (kind, speaker, verb, stance).

@@ -17,6 +17,7 @@ from operator import attrgetter, itemgetter, le
 
 from .lexicons import Lexicon
 from .models import Hit, Quote, Span, Speaker, rebuild
+from .parse_names import INVERTED_OPENERS
 from .parser import Parsed
 from .quote_verbs import quote_verb
 from .reported_speech import indirect_parsed
@@ -389,6 +390,9 @@ def _headlines(doc: Document) -> list[tuple[int, int, str]]:
             continue
         if name.lower() in TITLE_WORDS and not name.isupper():  # ("...: Minister"; but "...: EU" names one)
             continue
+        first, _, rest = name.partition(" ")
+        if rest and first.lower() in INVERTED_OPENERS:
+            name = rest  # ('Continued Stone: "..."')
         out.append((start, end, name))
     return out
 

@@ -29,6 +29,7 @@ from typing import Any
 
 from .models import Hit, Quote
 from .parse_names import (
+    INVERTED_OPENERS,
     appositive_person,
     clean,
     ent_text,
@@ -665,6 +666,9 @@ def lead_in(p: Parsed, q: Quote) -> tuple[Any, Any] | None:
             ent = name_span(sent.doc[k])  # a name the recogniser does not know
         # (not 'Williams added about Carson:', where the name is what the speaker talks about)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "") and ent.root.dep_ not in ("pobj", "dobj"):
+            first = ent[0]
+            if is_speech(first) or first.lower_ in INVERTED_OPENERS:
+                return first, None  # ('Continued Stone: "..."': the verb, then who)
             return colon[-1], ent
         if colon[-1].i >= tok.i - 1:
             run = _credit_before_colon(colon[-1])

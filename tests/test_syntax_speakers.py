@@ -725,3 +725,36 @@ def test_continued_his_remarks_then_a_quotation() -> None:
     assert [q.speaker for q in found.quotes if q.kind == "direct"] == ["Okafor"]
     assert {"continued", "told"} <= {h.text for h in found.hits if h.family == "attribution"}
     assert not [h for h in run("Israel continued its raids on the camp.").hits if h.family == "attribution"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a source named at the end of the sentence it reports
+        (
+            "Ruiz noted that the port is \u201ccentral\u201d to the plan this year, reported the Tarrin Courier.",
+            "reported",
+        ),
+        ("Several students waved flags at the rival team, the Velmora Tribune reports. Footage shows it.", "reports"),
+        # '"...!" the nominee, Name, tweeted': read as a participle of the noun before the name
+        (
+            '"He should resign in disgrace!" the presumptive harbour nominee, Karim Dahl, tweeted Sunday after the'
+            " flood.",
+            "tweeted",
+        ),
+    ],
+)
+def test_sources_at_the_end_and_after_an_apposition(text: str, cue: str) -> None:
+    assert cue in [h.text for h in run(text).hits if h.family == "attribution"]
+
+
+def test_a_lowercase_noun_at_the_end_is_no_source() -> None:
+    found = run("The ministry said many were hurt, the army reports.")
+    assert [h.text for h in found.hits if h.family == "attribution"] == ["said"]
+
+
+def test_continued_name_colon_and_a_format_mark_before_a_misturned_mark() -> None:
+    text = "\u201cThe port is fine.\u201d\n\nContinued Lind: \u201cSo I think it is a real problem.\u201d"
+    assert speakers(text, "direct")[-1] == "Lind"
+    found = run("\u202a\u201dSorry Ana, you should have said no!!\u201d posted Okafor.")
+    assert [q.text[:5] for q in found.quotes] == ["Sorry"]

@@ -133,6 +133,24 @@ def _remarks_after(doc: Document, m: Match) -> bool:
     return bool(words) and words[0] in ("his", "her", "their", "its") and any(w in _REMARK_NOUNS for w in words[1:])
 
 
+_SOURCE_AFTER = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w.'\u2019&-]*\s+){0,4}[A-Z][\w.'\u2019&-]*\s*[.!?]?$")
+_SOURCE_BEFORE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.'\u2019&-]*\s+){0,4}[A-Z][\w.'\u2019&-]*\s+$")
+
+
+def _source_at_end(doc: Document, m: Match) -> bool:
+    """'..., reported the Washington Examiner.' or '..., the Chicago Tribune reports.': a report closing the
+    sentence, the source named by capitalised words, a comma before."""
+    text = doc.text
+    end = text.find("\n", m.end)
+    end = len(text) if end < 0 else end
+    dot = min((i for i in (text.find(". ", m.end, end), text.find(".\n", m.end, end + 1)) if i >= 0), default=end)
+    tail = text[m.end : min(dot + 1, end)]
+    head = text[max(0, m.start - 60) : m.start]
+    if text[m.start - 2 : m.start] == ", " and _SOURCE_AFTER.match(tail):
+        return True  # ", reported the Washington Examiner."
+    return bool(_SOURCE_BEFORE.search(head)) and tail.strip() in (".", "")
+
+
 def _clause_ends(doc: Document, m: Match) -> bool:
     """Nothing but punctuation after the word in its clause: ', he continued.' or 'he continued:'."""
     after = doc.text[m.end : m.end + 2].lstrip(" ")
@@ -190,6 +208,10 @@ def _speech_context(ctx: Context, m: Match, entry: Entry) -> bool:
     # A personal pronoun as subject: "he concluded".
     i = m.first - 1
     if i >= 0 and lowers[i] in SUBJECT_PRONOUNS and _plain(doc, ends[i], m.start):
+        return True
+    # A source named at the end of the sentence it reports: "..., reported the Washington Examiner.",
+    # "..., the Chicago Tribune reports."
+    if m.first == m.last and _source_at_end(doc, m):
         return True
     # A report set between commas inside the sentence it reports: "The move, Carr explained, was ...".
     return (
