@@ -758,3 +758,13 @@ def test_continued_name_colon_and_a_format_mark_before_a_misturned_mark() -> Non
     assert speakers(text, "direct")[-1] == "Lind"
     found = run("\u202a\u201dSorry Ana, you should have said no!!\u201d posted Okafor.")
     assert [q.text[:5] for q in found.quotes] == ["Sorry"]
+
+
+def test_naming_verb_after_a_name_as_written() -> None:
+    # the word before is checked as written: a name ("Dahl called"), not a common noun ("a raid called")
+    assert [h.text for h in run('Later, Dahl called the plan "a disgrace."').hits if h.family == "attribution"] == [
+        "called"
+    ]
+    assert not [
+        h for h in run("A Raid Called \u201cOperation Shield\u201d Begins\n\nText.").hits if h.family == "attribution"
+    ]

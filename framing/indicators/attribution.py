@@ -92,7 +92,13 @@ def _reporting_entry(ctx: Context, m: Match) -> Entry | None:
     for entry in m.entries:
         if not_verb and entry.pos == "verb":
             continue
-        if entry.id in _NAMING and prev is not None and prev not in _BEFORE_NAMING and prev.islower():
+        if (
+            entry.id in _NAMING
+            and prev is not None
+            and prev not in _BEFORE_NAMING
+            # (as written: a common noun before, "a raid called"; or a title-cased line, where the parse decides)
+            and (doc.text[doc.token_starts[m.first - 1]].islower() or doc.text[m.start].isupper())
+        ):
             continue  # "a raid called 'Operation X'": a name given, not words reported
         if entry.id in _DECLARING and (prev in _BE or _next_lower(doc, m) in ("a", "an")):
             continue  # "a ceasefire was declared", "declared a state of emergency": an act, not a report
