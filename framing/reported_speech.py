@@ -71,7 +71,7 @@ def indirect_parsed(p: Parsed, attribution: Sequence[Hit], quotes: Sequence[Quot
                 if c.dep_ == "ccomp"
                 and c.pos_ in ("VERB", "AUX")
                 # (not a relative clause the parse took for what is said: "Sanders, who sits ..., said")
-                and not any(k.dep_ == "nsubj" and k.lower_ in ("who", "which") for k in c.children)
+                and not (c.i < tok.i and any(k.dep_ == "nsubj" and k.lower_ in ("who", "which") for k in c.children))
             ]
             if comps:
                 c = comps[0]

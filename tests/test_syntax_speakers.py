@@ -768,3 +768,13 @@ def test_naming_verb_after_a_name_as_written() -> None:
     assert not [
         h for h in run("A Raid Called \u201cOperation Shield\u201d Begins\n\nText.").hits if h.family == "attribution"
     ]
+
+
+def test_which_it_said_is_reported_speech() -> None:
+    text = (
+        "The Tarrin Harbour Office said in a statement early on Thursday that it was operating in Tarrin, it later"
+        " provided more details about the operation, which it said was carried out following targeted intelligence"
+        " information from the coast guard."
+    )
+    clauses = [q.text for q in run(text).quotes if q.kind == "indirect"]
+    assert any("carried out" in c for c in clauses)
