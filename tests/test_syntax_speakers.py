@@ -778,3 +778,13 @@ def test_which_it_said_is_reported_speech() -> None:
     )
     clauses = [q.text for q in run(text).quotes if q.kind == "indirect"]
     assert any("carried out" in c for c in clauses)
+
+
+def test_a_colon_before_a_block_quotation_with_its_own_verb() -> None:
+    text = (
+        "The harbour office was refusing to call the flood a disaster:\n\n"
+        '"The office is still reluctant to call it a disaster. \u201cWe will not talk about it,\u201d Okafor said."'
+    )
+    assert [h.text for h in run(text).hits if h.family == "attribution"] == [":", "said"]
+    # not doubled after a verb that ends the lead
+    assert [h.text for h in run('Dahl said:\n\n"We are ready."').hits if h.family == "attribution"] == ["said"]

@@ -289,6 +289,18 @@ def from_parse(
                 if credit is not None and rule_id in rules and credit[0] not in seen:
                     seen.add(credit[0])
                     out.append(make_hit("attribution", lex, rules[rule_id], doc, credit[0], credit[1]))
+            elif _opens_after_colon(parsed, q) and "attr.colon_lead" in rules:
+                # a block quotation opening its paragraph after a lead ending in a colon: the colon
+                # introduces it, whatever verb its own sentences hold
+                at = _colon_before(parsed, q)
+                if (
+                    at is not None
+                    and parsed.at(verb) > at
+                    and at not in seen
+                    and not any(a <= at < b for a, b in taken)
+                ):
+                    seen.add(at)
+                    out.append(make_hit("attribution", lex, rules["attr.colon_lead"], doc, at, at + 1))
         if verb is not None and quoted_as(verb) is not None:
             verb = quoted_as(verb)  # ("quoted the president as saying": the report is "quoted")
         if verb is None or (
@@ -338,6 +350,15 @@ def _colon_before(parsed: Parsed, q: Quote) -> int | None:
         a, b = parsed.paragraphs[para - 1]
         lead = text[a:b].rstrip()
     return a + len(lead) - 1 if lead.endswith(":") else None
+
+
+def _opens_after_colon(parsed: Parsed, q: Quote) -> bool:
+    """Whether the quotation opens its paragraph and the paragraph before ends with a colon."""
+    para = parsed.paragraph_of(q.start)
+    if para == 0 or parsed.text[parsed.paragraphs[para][0] : q.start].strip():
+        return False
+    a, b = parsed.paragraphs[para - 1]
+    return parsed.text[a:b].rstrip().endswith(":")
 
 
 def _has_own_subject(verb: Any) -> bool:
