@@ -788,3 +788,9 @@ def test_a_colon_before_a_block_quotation_with_its_own_verb() -> None:
     assert [h.text for h in run(text).hits if h.family == "attribution"] == [":", "said"]
     # not doubled after a verb that ends the lead
     assert [h.text for h in run('Dahl said:\n\n"We are ready."').hits if h.family == "attribution"] == ["said"]
+
+
+def test_started_to_portray_is_a_report_refused_to_call_is_not() -> None:
+    found = run("Long before, harbour officials started to portray the flood as a \u201cweather\u201d issue.")
+    assert [h.text for h in found.hits if h.family == "attribution"] == ["portray"]
+    assert not [h for h in run('She refused to call it "sabotage."').hits if h.family == "attribution"]

@@ -307,6 +307,7 @@ def from_parse(
             verb.i > 0
             and verb.doc[verb.i - 1].lower_ in NOT_A_REPORT
             and not _a_name(verb.doc.text, verb.doc[verb.i - 1].idx)
+            and not _goes_on_to(verb)
         ):
             continue  # ("declining to disclose", "what we can say": not a report)
         if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod") and not finite_misread(verb):
@@ -350,6 +351,19 @@ def _colon_before(parsed: Parsed, q: Quote) -> int | None:
         a, b = parsed.paragraphs[para - 1]
         lead = text[a:b].rstrip()
     return a + len(lead) - 1 if lead.endswith(":") else None
+
+
+# Verbs after which "to" + a verb of speech still reports: "started to portray X as 'Y'", "went on to call".
+_ASPECTUAL = frozenset("start begin continue keep go".split())
+
+
+def _goes_on_to(verb: Any) -> bool:
+    return (
+        verb.doc[verb.i - 1].lower_ == "to"
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in _ASPECTUAL
+        and _has_own_subject(verb.head)
+    )
 
 
 def _opens_after_colon(parsed: Parsed, q: Quote) -> bool:
