@@ -374,6 +374,35 @@ def words_of(p: Parsed, q: Quote) -> tuple[int, int, str] | None:
     return m.start(), end, m.group("a") or m.group("b")
 
 
+# A credit as the last line inside a block quotation: '... we need to do stimulus.\nJosh Bivens, Economic
+# Policy Institute."' (a name, a comma, an organisation).
+_CREDIT_LINE = re.compile(r"([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}), [A-Z][^\n]{2,70}?\.?\s*$")
+
+
+def credit_inside(p: Parsed, q: Quote) -> tuple[int, int, str] | None:
+    """A credit line closing a block quotation, inside its marks or as the next line before the closing
+    mark ('"... stimulus.\nJosh Bivens, Economic Policy Institute."'): the line's offsets and the name."""
+    if q.closed:
+        inner = p.text[q.inner_start : q.inner_end]
+        cut = inner.rstrip().rfind("\n")
+        if cut < 0:
+            return None
+        start, line = q.inner_start + cut + 1, inner[cut + 1 :]
+    else:
+        para = p.paragraph_of(q.start)
+        if para + 1 >= len(p.paragraphs) or p.paragraphs[para][1] > q.end:
+            return None
+        start, end = p.paragraphs[para + 1]
+        line = p.text[start:end].rstrip()
+        if not line.endswith(('"', "\u201d")):
+            return None
+        line = line[:-1]
+    m = _CREDIT_LINE.match(line)
+    if m is None or len(line.split()) > 12:
+        return None
+    return start, start + len(line) + 1, m.group(1)
+
+
 _DASHES = "-\u2012\u2013\u2014\u2015"  # (the horizontal bar too: "\u2015 Lena Vos")
 
 

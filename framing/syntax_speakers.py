@@ -43,6 +43,7 @@ from .parser import Parsed
 from .quote_verbs import (
     according,
     credit_after,
+    credit_inside,
     in_quotation,
     is_speech,
     misread_subject,
@@ -533,7 +534,7 @@ def attribute_parsed(
             word, stance = (hit.text, hit.category) if hit is not None else (verb.text, "")
         else:
             who = _lead_in_speaker(p, mentions, q)
-            credit = None if who else (credit_after(p, q) or words_of(p, q))
+            credit = None if who else (credit_after(p, q) or words_of(p, q) or credit_inside(p, q))
             if credit is not None:
                 who = credit[2]
             if (

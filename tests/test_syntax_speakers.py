@@ -794,3 +794,11 @@ def test_started_to_portray_is_a_report_refused_to_call_is_not() -> None:
     found = run("Long before, harbour officials started to portray the flood as a \u201cweather\u201d issue.")
     assert [h.text for h in found.hits if h.family == "attribution"] == ["portray"]
     assert not [h for h in run('She refused to call it "sabotage."').hits if h.family == "attribution"]
+
+
+def test_a_credit_line_closing_a_block_quotation() -> None:
+    text = '"We will enter the next storm without a plan for the harbour.\nLena Vos, Tarrin Harbour Institute."'
+    found = run(text)
+    assert found.quotes[0].speaker == "Lena Vos"
+    assert [h.entry_id for h in found.hits if h.family == "attribution"] == ["attr.credit_line"]
+    assert not [h for h in run('"The port is closed.\nTomorrow, We Open."').hits if h.family == "attribution"]

@@ -17,7 +17,7 @@ from ..lexicons import Entry, Lexicon
 from ..matcher import Match
 from ..models import Hit, Quote
 from ..parser import Parsed
-from ..quote_verbs import credit_after, finite_misread, quote_verb, quoted_as, words_of
+from ..quote_verbs import credit_after, credit_inside, finite_misread, quote_verb, quoted_as, words_of
 from ..syntax_speakers import lead_in, subject_of
 from ..text import Document
 from .context import Context, make_hit
@@ -279,6 +279,9 @@ def from_parse(
                 if credit is None:
                     credit = words_of(parsed, q)
                     rule_id = "attr.in_words"
+                if credit is None:
+                    credit = credit_inside(parsed, q)
+                    rule_id = "attr.credit_line"
                 if credit is None and not credited:
                     # 'From the report: "..."', 'Wait, it gets better:' then the quotation: the colon opens it
                     at = _colon_before(parsed, q)
