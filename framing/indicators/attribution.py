@@ -18,8 +18,9 @@ from ..matcher import Match
 from ..models import Hit, Quote
 from ..parser import Parsed
 from ..quote_verbs import credit_after, credit_inside, finite_misread, quote_verb, quoted_as, words_of
-from ..syntax_speakers import lead_in, subject_of
+from ..syntax_speakers import lead_in
 from ..text import Document
+from ..verb_subjects import subject_of
 from .context import Context, make_hit
 
 # Words that may stand between a reporting verb and what it reports ("said on Friday that ...").
