@@ -802,3 +802,9 @@ def test_a_credit_line_closing_a_block_quotation() -> None:
     assert found.quotes[0].speaker == "Lena Vos"
     assert [h.entry_id for h in found.hits if h.family == "attribution"] == ["attr.credit_line"]
     assert not [h for h in run('"The port is closed.\nTomorrow, We Open."').hits if h.family == "attribution"]
+
+
+def test_a_colon_after_had_this_to_say() -> None:
+    text = 'A paper from the Tarrin Institute had this to say about the harbour plan: "Families at the top gain most."'
+    assert [h.text for h in run(text).hits if h.family == "attribution"] == [":"]
+    assert not [h for h in run('He declined to say "why" he left.').hits if h.family == "attribution"]

@@ -313,6 +313,12 @@ def from_parse(
             and not _a_name(verb.doc.text, verb.doc[verb.i - 1].idx)
             and not _goes_on_to(verb)
         ):
+            at = _colon_before(parsed, q) if verb is not None and q.kind != "scare" else None
+            if at is not None and "attr.colon_lead" in rules and at not in seen:
+                # ('Brookings had this to say about the plan: "..."': no report in "to say", but the colon
+                # opens the quotation)
+                seen.add(at)
+                out.append(make_hit("attribution", lex, rules["attr.colon_lead"], doc, at, at + 1))
             continue  # ("declining to disclose", "what we can say": not a report)
         if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod") and not finite_misread(verb):
             continue  # ("an operation dubbed 'Dawn Rising'": a name given, not words reported)
