@@ -252,6 +252,10 @@ def _quote_verb(p: Parsed, q: Quote, strict: bool) -> Any | None:
             if a.pos_ == "VERB" and a.idx >= hi and _distance(a, lo, hi) <= 40 and _subject_after(a, hi):
                 return a
             break
+    # A verb of any kind tagging the quotation ('"...," Trump barked and ...': the name read as part of it).
+    tag = next((t for t in d[i1 : i1 + 6] if t.pos_ == "VERB"), None)
+    if tag is not None and _tagged(tag, hi):
+        return tag
     # A reporting verb the tagger took for a noun ('"...," the editorial read.', '... the ad states.').
     word = _speech_word_after(d, i1)
     if word is not None:
@@ -269,7 +273,40 @@ def _quote_verb(p: Parsed, q: Quote, strict: bool) -> Any | None:
                     t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and t.head.idx >= hi
                 ):
                     return t
+        if _tagged(after.root, hi):
+            return after.root  # ('"...!" beamed Donald Hartley', '"...?" Dawson wondered': a verb of any kind)
     return None
+
+
+# What a verb that tags a quotation has none of: something it acts on, a clause, a complement, a
+# negation ('"Stop!" she did not ...'), or a passive.
+_NOT_A_TAG = frozenset("dobj ccomp xcomp attr acomp dative oprd nsubjpass auxpass neg prep".split())
+
+
+def _tagged(verb: Any, hi: int) -> bool:
+    """Whether ``verb`` is a tag of the quotation that ends at ``hi``: a finite verb of any kind ('barked',
+    'beamed', 'smiled'), with a one-name or pronoun subject and nothing else between it and the
+    quotation, acting on nothing ('"...!" beamed Donald Hartley of Madison', '"...," Trump barked and').
+    """
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBN") or verb.idx < hi or verb.idx - hi > 40:
+        return False
+    if any(c.dep_ in _NOT_A_TAG for c in verb.children):
+        return False
+    d = verb.doc
+    near = d[max(0, verb.i - 4) : verb.i + 1]
+    first = next((t for t in near if t.idx >= hi and not (t.is_punct or t.is_space)), None)
+    if first is None:
+        return False
+    if first.i == verb.i:  # inverted: the verb first, then its subject
+        return verb.tag_ == "VBD" and any(
+            c.dep_ == "nsubj" and c.i > verb.i and c.pos_ == "PROPN" for c in verb.children
+        )
+    between = d[first.i : verb.i]
+    if verb.tag_ == "VBN":  # ('Trump barked' read as a name and a participle)
+        return all(t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.i == verb.i for t in between)
+    return any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) and all(
+        t.pos_ in ("PROPN", "PRON") for t in between
+    )
 
 
 _IRREGULAR = {

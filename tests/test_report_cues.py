@@ -297,3 +297,37 @@ def test_a_colon_after_had_this_to_say() -> None:
     text = 'A paper from the Tarrin Institute had this to say about the harbour plan: "Families at the top gain most."'
     assert [h.text for h in run(text).hits if h.family == "attribution"] == [":"]
     assert not [h for h in run('He declined to say "why" he left.').hits if h.family == "attribution"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "cue"),
+    [
+        # a verb of any kind tagging a quotation that ends in "!", inverted or not
+        ('"What a night, the best of my whole life!" beamed Rena Holt of Dayton, Ohio.', "Rena Holt", "beamed"),
+        ('"What a night, the best of my whole life!" Rena Holt beamed.', "Rena Holt", "beamed"),
+        # after a comma, the name read as part of the verb ("Okafor barked" as one noun phrase)
+        (
+            '"Sit down and wait until you are called on, sir," Okafor barked and an usher led Dahl out.',
+            "Okafor",
+            "barked",
+        ),
+    ],
+)
+def test_a_verb_of_any_kind_tagging_a_quotation(text: str, who: str, cue: str) -> None:
+    found = run(text)
+    assert [(q.speaker, q.verb) for q in found.quotes] == [(who, cue)]
+    assert cue in [h.text for h in found.hits if h.family == "attribution"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what follows does something else: a move somewhere, a thing acted on, a group
+        '"Stop the count, stop it now, we have won this!" Okafor ran to the doors.',
+        '"Why would anyone vote for a man like that in this state?" Voters in Ohio rejected him.',
+        '"Stop the count, stop it now, we have won this!" The crowd left.',
+    ],
+)
+def test_a_sentence_after_a_quotation_that_is_no_tag(text: str) -> None:
+    found = run(text)
+    assert not [h for h in found.hits if h.family == "attribution"]
