@@ -9,11 +9,11 @@ writes ``benchmarks/results.json``.
     speakers, TF-IDF distinctive terms over the corpus and log-odds by outlet over the corpus — divided
     by the time of a bare ``TfidfVectorizer().fit_transform`` over the same texts in the same run.
     Budget: at most 3. The faster of two runs (``analysis_runs_s``), as the TF-IDF is the fastest of
-    three. Timed as the product runs it (:func:`framing.batch.analyze_corpus`: articles
+    three. Timed as the product runs it (:func:`framing.analysis.corpus.analyze_corpus`: articles
     analysed in one worker process per core while the parent counts the terms); the same work in one
     process is reported beside it as ``one_process`` (with its own ratio), so a reader sees both what
     the cores buy and what the engine costs. Tone (VADER per sentence) is timed apart, as ``tone_s``.
-(b) ``pair_compare_ms``: ``framing.compare`` on two articles of about 1,500 words, warm, best of 5.
+(b) ``pair_compare_ms``: ``framing.analysis.comparison`` on two articles of about 1,500 words, warm, best of 5.
     Budget: under 150 ms.
 (c) ``cold_start_s``: ``streamlit run app.py`` (headless, a free 127.0.0.1 port, FRAMING_DB a new
     temporary file) until Chromium, driven by Playwright, shows ``mark.fr-scare_quotes``; the median of
@@ -46,12 +46,12 @@ from pathlib import Path
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from framing import compare
-from framing import matcher as matcher_module
-from framing import text as text_module
-from framing.analyze import default_analyzer
-from framing.batch import MIN_PER_PROCESS, analyze_corpus, analyze_many, default_processes
-from framing.term_counts import corpus_terms
-from framing.tone import sentence_tones
+from framing.analysis.article import default_analyzer
+from framing.analysis.corpus import MIN_PER_PROCESS, analyze_corpus, analyze_many, default_processes
+from framing.analysis.corpus_terms import corpus_terms
+from framing.analysis.tone import sentence_tones
+from framing.lexicons import matcher as matcher_module
+from framing.text import document as text_module
 
 from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .corpus import generate
@@ -100,7 +100,7 @@ def analyse_corpus(articles, processes: int | None = None) -> dict:
     """The whole analysis of the corpus: per article, then TF-IDF terms and log-odds over all of it.
 
     ``processes=1``: one process, one part after the other, each part timed. Otherwise
-    :func:`framing.batch.analyze_corpus` as the product runs it: the articles analysed in worker processes
+    :func:`framing.analysis.corpus.analyze_corpus` as the product runs it: the articles analysed in worker processes
     (one per core) while this process counts the terms; only the total is meaningful then.
     """
     if processes != 1:

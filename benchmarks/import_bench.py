@@ -22,9 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from framing import ingest
 from framing.cli import import_paths
-from framing.store import Library
+from framing.library import ingest
+from framing.library.store import Library
 
 WORDS = (
     "the minister said talks would resume on monday after officials from both sides met in the capital "

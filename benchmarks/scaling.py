@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from framing import Article, compare, load_seeds
-from framing.analyze import default_analyzer
-from framing.text import word_count
+from framing.analysis.article import default_analyzer
+from framing.text.document import word_count
 
 FACTORS = (1, 10, 100)
 

@@ -4,13 +4,13 @@ The public API is what ``__all__`` lists; everything returns read-only records w
 into the original text, so every number traces back to the words on the page.
 """
 
-from .analyze import Analyzer, analyze
-from .compare import compare
-from .highlight import highlight_html
-from .ingest import IngestError, load_seeds, read_bytes, read_path
-from .lexicons import Lexicon, LexiconError, load_shipped
-from .models import FAMILIES, Article, ArticleAnalysis, Comparison, Hit, Quote, Term
-from .report import to_dict, to_text
+from framing.analysis.article import Analyzer, analyze
+from framing.analysis.comparison import compare
+from framing.lexicons import Lexicon, LexiconError, load_shipped
+from framing.library.ingest import IngestError, load_seeds, read_bytes, read_path
+from framing.models import FAMILIES, Article, ArticleAnalysis, Comparison, Hit, Quote, Term
+from framing.render.highlight import highlight_html
+from framing.render.report import to_dict, to_text
 
 __all__ = [
     "FAMILIES",

@@ -16,15 +16,21 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import ingest, store_io
-from .compare import compare
-from .ingest import IngestError, read_path
-from .lexicons import LexiconError
-from .models import Article
-from .parser import status as parser_status
-from .report import to_dict, to_text
-from .store import Library, LibraryError, db_path
-from .text import word_count
+from framing.analysis import compare
+from framing.lexicons import LexiconError
+from framing.library import (
+    IngestError,
+    Library,
+    LibraryError,
+    db_path,
+    manifest_for,
+    parse_file,
+    read_export,
+    read_path,
+)
+from framing.models import Article
+from framing.render import to_dict, to_text
+from framing.text import parser_status, word_count
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -109,12 +115,12 @@ def parse_paths(paths: Sequence[str]) -> tuple[list[Article], list[str], list[st
             if p.is_dir():
                 raise IngestError(f"{path}: is a folder; give the article files inside it")
             data = p.read_bytes()
-            export = store_io.read_export(data, p.name)
+            export = read_export(data, p.name)
             if export is not None:  # the library's own export: read back exactly, meta and all
                 articles += export[0]
                 row_errors += export[1]
                 continue
-            parsed = ingest.parse_file(data, p.name, **ingest.manifest_for(p))
+            parsed = parse_file(data, p.name, **manifest_for(p))
         except (IngestError, LibraryError) as exc:
             file_errors.append(str(exc))
             continue
@@ -235,7 +241,7 @@ def _read_articles(paths: Sequence[str], outlet_names: Sequence[str]) -> list[Ar
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .report_html import render_report
+    from framing.render import render_report
 
     try:
         articles = _read_articles(args.paths, args.outlet)

@@ -67,7 +67,7 @@ def _library_db(tmp_path_factory: pytest.TempPathFactory):
 def no_default_db(tmp_path, monkeypatch):
     """Whatever a test forgets, it cannot reach the real library: FRAMING_DB and the default path both
     point under tmp_path."""
-    from framing import store
+    from framing.library import store
 
     monkeypatch.setenv("FRAMING_DB", str(tmp_path / "env.db"))
     monkeypatch.setattr(store, "DEFAULT_DB", tmp_path / "default.db")
@@ -76,7 +76,7 @@ def no_default_db(tmp_path, monkeypatch):
 @pytest.fixture
 def lib(tmp_path):
     """A new, empty library under tmp_path."""
-    from framing.store import Library
+    from framing.library.store import Library
 
     with Library(tmp_path / "lib.db") as library:
         yield library

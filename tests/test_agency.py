@@ -8,7 +8,7 @@ from framing.indicators import agency
 from framing.indicators.context import Context
 from framing.lexicons import load_shipped
 from framing.models import Hit
-from framing.text import Document
+from framing.text.document import Document
 
 
 @pytest.fixture(scope="module")

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.align import DEFAULT_THRESHOLD, Alignment, align, alignment_dict, word_diff
-from framing.ingest import load_seeds
+from framing.analysis.align import DEFAULT_THRESHOLD, Alignment, align, alignment_dict, word_diff
+from framing.library.ingest import load_seeds
 from framing.models import Span
-from framing.text import sentences
+from framing.text.document import sentences
 
 DATA = Path(__file__).resolve().parent / "data" / "align"
 MATCHED = ["paraphrase", "omission"]  # same event in both texts: pairs are expected

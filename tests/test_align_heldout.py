@@ -1,7 +1,7 @@
 """Held-out check of sentence alignment on texts written without looking at the aligner.
 
 Each fixture in tests/data/align_heldout/ holds two fictional news texts and the sentence pairs a
-reader would draw between them by meaning (indices of ``framing.text.sentences``), plus the sentences
+reader would draw between them by meaning (indices of ``framing.text.document.sentences``), plus the sentences
 that only one side reports. ``align`` runs with its default settings; the bars are the ones the
 product promises: recall >= 0.7 and precision >= 0.8 per fixture, and no one-sided sentence paired.
 Run with ``pytest -s`` to see the measured numbers.
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.align import align
-from framing.text import sentences
+from framing.analysis.align import align
+from framing.text.document import sentences
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "align_heldout"
 FIXTURES = sorted(DATA_DIR.glob("*.json"))

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from framing import Analyzer, Article, analysis_cache, parser
+from framing import Analyzer, Article
+from framing.analysis import cache as analysis_cache
 from framing.lexicons.overlay import apply_overlay
 from framing.lexicons.overlay import shipped_lexicons as load_shipped
-from framing.store import Library
+from framing.library.store import Library
+from framing.text import parser
 
 TEXT = 'Officials said the port would reopen. "We are close," Lena Vos, the harbour spokeswoman, said.'
 
@@ -21,7 +23,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _no_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(self, article):
+    def refuse(self, article, doc=None):
         raise AssertionError("analysed again")
 
     monkeypatch.setattr(Analyzer, "analyze", refuse)

@@ -9,8 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from framing import compare
-from framing.exercise import make_questions
-from framing.store import Library
+from framing.library.store import Library
+from framing.render.exercise import make_questions
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 SEED_STORY = "Vienna nuclear talks, 2021"

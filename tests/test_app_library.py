@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from framing.store import Library
+from framing.library.store import Library
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 

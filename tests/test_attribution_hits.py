@@ -5,7 +5,7 @@ from __future__ import annotations
 from framing.indicators import attribution
 from framing.indicators.context import Context, make_hit
 from framing.lexicons import load_shipped
-from framing.text import Document
+from framing.text.document import Document
 
 
 def test_every_hit_of_a_repeated_verb_has_its_own_span() -> None:

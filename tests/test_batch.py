@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import generate
-from framing import Analyzer, Article, batch
-from framing.analyze import default_analyzer
-from framing.batch import analyze_corpus, analyze_many
+from framing import Analyzer, Article
+from framing.analysis import corpus as batch
+from framing.analysis.article import default_analyzer
+from framing.analysis.corpus import analyze_corpus, analyze_many
+from framing.analysis.logodds import log_odds
+from framing.analysis.terms import distinctive_terms
 from framing.lexicons.overlay import apply_overlay
 from framing.lexicons.overlay import shipped_lexicons as load_shipped
-from framing.logodds import log_odds
-from framing.store import Library
-from framing.terms import distinctive_terms
+from framing.library.store import Library
 
 OPINED = {
     "id": "user.opined",

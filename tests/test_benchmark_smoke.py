@@ -36,7 +36,8 @@ def test_measure_reports_every_figure(capsys) -> None:
     assert set(r["families_hit"]) >= families
     assert r["machine"]["cores"] and r["machine"]["python"]
     # which word split and matching pass the figures were made with, as this install uses them
-    from framing import matcher, text
+    from framing.lexicons import matcher
+    from framing.text import document as text
 
     in_use = text.word_table is not text._word_table and matcher.match_all is not matcher._match_all
     assert r["native_speedups"] is in_use

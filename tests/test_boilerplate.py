@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.boilerplate import Suggestion, classify_line, find_boilerplate, remove_spans
+from framing.library.boilerplate import Suggestion, classify_line, find_boilerplate, remove_spans
 
 READ_LINE = "Read\u00a0 Blinken unveils an additional $135 million US aid package for Gaza"
 

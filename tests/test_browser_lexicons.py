@@ -50,7 +50,7 @@ def server(db: Path) -> Iterator[str]:
 
 
 def _overlay(db: Path) -> list[dict]:
-    from framing.store import Library
+    from framing.library.store import Library
 
     with Library(db) as lib:
         return lib.overlay_entries()
@@ -280,7 +280,7 @@ def test_add_edit_disable_and_export_an_entry(server: str, db: Path, page, tmp_p
 def test_bad_input_gets_a_clear_error_and_changes_nothing(server: str, db: Path, page, tmp_path: Path) -> None:
     from playwright.sync_api import expect
 
-    from framing.store import Library
+    from framing.library.store import Library
 
     if not _overlay(db):  # run on its own: an overlay to keep unchanged
         with Library(db) as lib:

@@ -101,7 +101,7 @@ def _no_exception(page) -> None:
 
 
 def test_import_a_web_address_from_a_local_server(server: str, db: Path, page) -> None:
-    from framing.store import Library
+    from framing.library.store import Library
 
     with news_site(NEWS_PAGE) as news_url:
         _open_library(page, server, "Web address")
@@ -132,7 +132,7 @@ def test_import_a_web_address_from_a_local_server(server: str, db: Path, page) -
 
 
 def test_upload_on_the_library_page_then_pick_it_on_compare(server: str, db: Path, page) -> None:
-    from framing.store import Library
+    from framing.library.store import Library
 
     title = "Tramway extension approved after long delay"
     text = (

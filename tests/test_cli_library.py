@@ -1,6 +1,6 @@
 """The library commands: `python -m framing import PATH... [--db FILE] [--valid-only]` and `list`.
 
-Files are parsed by ``framing.ingest.parse_file``, as in the app; every database is under tmp_path and
+Files are parsed by ``framing.library.ingest.parse_file``, as in the app; every database is under tmp_path and
 the bundled corpus is replaced by an empty folder, so a new library holds just the two seeds.
 """
 
@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from framing import store
 from framing.cli import main
-from framing.store import Library
+from framing.library import store
+from framing.library.store import Library
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SEEDS = PROJECT_ROOT / "seeds"

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from framing import collector
+from framing.analysis import collector
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from framing import compare, load_seeds
-from framing.exercise import KINDS, Question, make_questions, score
 from framing.models import Article
+from framing.render.exercise import KINDS, Question, make_questions, score
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_every_revealed_span_indexes_its_article_exactly(comparison, seed: int) 
 
 
 def test_answers_follow_the_hits(comparison) -> None:
-    from framing.exercise import OWN, QUOTED, family_label
+    from framing.render.exercise import OWN, QUOTED, family_label
 
     for q in make_questions(comparison, seed=11, n=30):
         if q.kind == "which_cue":

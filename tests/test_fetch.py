@@ -16,9 +16,9 @@ from collections.abc import Iterator
 
 import pytest
 
-import framing.fetch as fetch
-from framing.fetch import blocked_reason, check_url, fetch_url
-from framing.ingest import IngestError
+import framing.library.fetch as fetch
+from framing.library.fetch import blocked_reason, check_url, fetch_url
+from framing.library.ingest import IngestError
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

@@ -8,7 +8,7 @@ from framing.indicators import frames
 from framing.indicators.context import Context
 from framing.lexicons import load_shipped
 from framing.models import Hit
-from framing.text import Document, word_count
+from framing.text.document import Document, word_count
 
 FRAMES = [
     "economic",

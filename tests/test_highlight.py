@@ -8,8 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.highlight import STYLE, css, highlight_html, legend_html
 from framing.models import FAMILIES, Hit
+from framing.render.highlight import STYLE, css, highlight_html, legend_html
 
 TAG = re.compile(r"<[^>]*>")
 SCRIPT = "<script>alert(1)</script>"

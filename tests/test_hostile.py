@@ -1,6 +1,6 @@
 """Hostile input: every bad input gives a clear error or a correct analysis, and the library stays unchanged.
 
-Each case goes through ingestion (framing.ingest.parse_file, as the Library page and the CLI do), then,
+Each case goes through ingestion (framing.library.ingest.parse_file, as the Library page and the CLI do), then,
 if it becomes articles, through the analysis and the highlighted rendering; a case that is refused
 must say which file and what is wrong, and leave the library exactly as it was.
 """
@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from framing import Article, IngestError, analyze, compare, highlight_html
-from framing.ingest import parse_file
-from framing.store import Library
+from framing.library.ingest import parse_file
+from framing.library.store import Library
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.ingest import IngestError, decode, load_seeds, read_bytes, read_path
+import framing.library.records as records
+from framing.library.ingest import IngestError, decode, load_seeds, read_bytes, read_path
 from framing.models import content_id
 
 TEXT = "Vienna talks: caf\u00e9 diplomacy\nThe \u201cmodest progress\u201d of Iran\u2019s envoy \u0639\u0644\u064a."
@@ -115,9 +116,8 @@ def test_markdown_title_strips_hashes():
 
 
 def test_oversized_refused(monkeypatch):
-    import framing.ingest as ingest
 
-    monkeypatch.setattr(ingest, "MAX_BYTES", 10)
+    monkeypatch.setattr(records, "MAX_BYTES", 10)
     with pytest.raises(IngestError, match="limit"):
         read_bytes(b"Title\nthis is more than ten bytes", "big.txt")
 

@@ -9,13 +9,14 @@ import json
 
 import pytest
 
-import framing.ingest as ingest
-from framing.ingest import (
+import framing.library.ingest as ingest
+import framing.library.records as records
+from framing.library.dates import normalize_published
+from framing.library.ingest import (
     CSV_COLUMNS,
     IngestError,
     ParseResult,
     decode,
-    normalize_published,
     parse_file,
     read_bytes,
     template_csv,
@@ -372,13 +373,13 @@ def test_binary_still_refused(data):
 
 
 def test_bulk_file_size_limit(monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_BULK_BYTES", 50)
+    monkeypatch.setattr(records, "MAX_BULK_BYTES", 50)
     with pytest.raises(IngestError, match=r"big\.csv: is 6\d bytes, over the 50-byte limit"):
         parse_file(b"text\n" + b"x" * 60, "big.csv")
 
 
 def test_single_file_size_limit(monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_BYTES", 10)
+    monkeypatch.setattr(records, "MAX_BYTES", 10)
     with pytest.raises(IngestError, match="over the 10-byte limit"):
         parse_file(b"Title\nmore than ten bytes", "a.txt")
     # A bulk file is not held to the single-article limit.
@@ -386,7 +387,7 @@ def test_single_file_size_limit(monkeypatch):
 
 
 def test_article_text_limit(monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_ARTICLE_CHARS", 20)
+    monkeypatch.setattr(records, "MAX_ARTICLE_CHARS", 20)
     result = parse_file(b"text\nshort\n" + b"y" * 25 + b"\n", "a.csv")
     assert [a.text for a in result.articles] == ["short"]
     assert result.errors == [
@@ -396,7 +397,7 @@ def test_article_text_limit(monkeypatch):
 
 
 def test_row_count_limit(monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_ROWS", 2)
+    monkeypatch.setattr(records, "MAX_ROWS", 2)
     with pytest.raises(IngestError, match="more than 2 rows"):
         parse_file(b"text\na\nb\nc\n", "a.csv")
 

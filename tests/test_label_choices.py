@@ -11,8 +11,8 @@ import copy
 import pytest
 
 from framing import Article, compare, to_dict
-from framing.analyze import analyze
-from framing.label_choices import choice_table, choices, side_score
+from framing.analysis.article import analyze
+from framing.analysis.label_choices import choice_table, choices, side_score
 from framing.lexicons import LexiconError, load_shipped, parse_lexicon
 from framing.lexicons.overlay import validate_entry
 from framing.models import NEUTRAL

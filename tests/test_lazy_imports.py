@@ -25,7 +25,13 @@ def _loaded_after(code: str) -> list[str]:
 
 
 def test_importing_the_engine_loads_no_heavy_library() -> None:
-    assert _loaded_after("import framing, framing.analyze, framing.compare, framing.tone, framing.store") == []
+    assert (
+        _loaded_after(
+            "import framing, framing.analysis.article, framing.analysis.comparison, framing.analysis.tone,"
+            " framing.library.store"
+        )
+        == []
+    )
 
 
 def test_importing_the_compare_page_modules_loads_no_heavy_library() -> None:
@@ -42,16 +48,16 @@ def test_compare_still_computes_everything() -> None:
 
 
 def test_each_article_is_analysed_once_for_highlights_and_comparison(monkeypatch, tmp_path) -> None:
-    from framing.analyze import Analyzer
+    from framing.analysis.article import Analyzer
 
-    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))  # an empty analysis cache (framing.analysis_cache)
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))  # an empty analysis cache (framing.analysis.cache)
 
     calls: list[str] = []
     analyze = Analyzer.analyze
 
-    def counting(self, article):
+    def counting(self, article, doc=None):
         calls.append(article.id)
-        return analyze(self, article)
+        return analyze(self, article, doc)
 
     monkeypatch.setattr(Analyzer, "analyze", counting)
     st.cache_data.clear()

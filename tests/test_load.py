@@ -161,7 +161,7 @@ async def _everyone(url: str, distinct: list[Path], shared: Path, db: Path):
 
 
 def test_twenty_sessions_and_twenty_importers_at_once(tmp_path: Path) -> None:
-    from framing.store import Library
+    from framing.library.store import Library
 
     require_browser()
     db = tmp_path / "lib.db"

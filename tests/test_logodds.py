@@ -6,8 +6,7 @@ import math
 
 import pytest
 
-from framing.ingest import load_seeds
-from framing.logodds import (
+from framing.analysis.logodds import (
     SCATTER_COLUMNS,
     SPARSE_BELOW,
     TermScore,
@@ -16,7 +15,8 @@ from framing.logodds import (
     scatter_frame,
     term_sentences,
 )
-from framing.text import fold
+from framing.library.ingest import load_seeds
+from framing.text.document import fold
 
 
 def by_term(scores: list[TermScore]) -> dict[str, TermScore]:
@@ -260,8 +260,8 @@ def test_scatter_frame_empty():
 
 
 def test_log_odds_from_counts_is_log_odds_on_rows():
-    from framing.logodds import log_odds_from_counts
-    from framing.term_counts import count_matrix
+    from framing.analysis.logodds import log_odds_from_counts
+    from framing.analysis.term_counts import count_matrix
 
     seeds = load_seeds()
     texts = [a.text for a in seeds] + ["Officials discussed the sanctions. Officials met again."]

@@ -9,7 +9,7 @@ import pytest
 from framing.indicators.context import make_hit
 from framing.lexicons import load_shipped
 from framing.models import Hit
-from framing.text import Document
+from framing.text.document import Document
 
 
 def test_make_hit_equals_the_constructor_field_for_field() -> None:

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.lexicons import load_shipped, parse_lexicon
-from framing.matcher import Matcher, MultiMatcher
-from framing.text import Document
+from framing.lexicons.matcher import Matcher, MultiMatcher
+from framing.text.document import Document
 
 
 def entry(entry_id: str, term: str, **extra):

@@ -11,7 +11,7 @@ from framing.lexicons import LexiconError
 from framing.lexicons.loader import shipped_paths
 from framing.lexicons.overlay import apply_overlay, new_entry_id, parse_overlay
 from framing.lexicons.overlay import shipped_lexicons as load_shipped
-from framing.store import Library
+from framing.library.store import Library
 
 OPINED = {
     "id": "user.opined",

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from framing import Article, parser
-from framing.analyze import Analyzer
-from framing.parser import MODEL_NAME, MODEL_VERSION, Parsed, ParserMismatch, check_model
+from framing import Article
+from framing.analysis.article import Analyzer
+from framing.text import parser
+from framing.text.parser import MODEL_NAME, MODEL_VERSION, Parsed, ParserMismatch, check_model
 
 ROOT = Path(__file__).resolve().parents[1]
 SHA256 = "e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.models import Quote
-from framing.quotes import QuoteIndex, find_quotes
+from framing.speech.quotes import QuoteIndex, find_quotes
 
 
 def check_offsets(text: str, q: Quote) -> None:

@@ -13,7 +13,7 @@ import pytest
 import framing
 from framing.cli import main
 from framing.models import Article, Speaker, SummaryLine, Term
-from framing.report_html import render_report
+from framing.render.report_html import render_report
 from tests.browser_support import ARGS, CHROMIUM, require_browser
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,8 +13,8 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from framing import load_seeds
 from framing.models import Span
-from framing.sentences import SentenceSplitter, punkt_split, split
-from framing.text import _FOLD, ABBREVIATIONS, paragraphs, sentences, unify
+from framing.text.document import _FOLD, ABBREVIATIONS, paragraphs, sentences, unify
+from framing.text.sentences import SentenceSplitter, punkt_split, split
 
 FOLDING = SentenceSplitter(ABBREVIATIONS, _FOLD)
 CORPUS_DIR = Path(__file__).resolve().parents[1] / "data" / "corpus"
@@ -28,7 +28,7 @@ def _punkt() -> PunktSentenceTokenizer:
 
 
 def punkt_sentences(text: str) -> list[Span]:
-    """The former ``framing.text.sentences``: Punkt on each unified paragraph."""
+    """The former ``framing.text.document.sentences``: Punkt on each unified paragraph."""
     out = []
     for para in paragraphs(text):
         for s, e in _punkt().span_tokenize(unify(text[para.start : para.end])):

@@ -153,8 +153,8 @@ def test_headline_on_first_and_last_line(text: str) -> None:
 
 def test_sentences_looked_up_as_the_document_does() -> None:
     """Attribution reads sentences through its own lists: the same sentence as Document.sentence_at, everywhere."""
-    from framing.speaker_names import Words
-    from framing.text import Document
+    from framing.speech.speaker_names import Words
+    from framing.text.document import Document
 
     doc = Document('  Leading space. Second one!\n\n"Quoted," he said.  Last line without a stop\n')
     words = Words(doc)
@@ -164,8 +164,8 @@ def test_sentences_looked_up_as_the_document_does() -> None:
 
 def test_last_token_of_a_verb_found_by_stepping() -> None:
     """The last token of a verb, stepped to from its first token: index(end) - 1, for any span of the text."""
-    from framing.speaker_names import Words
-    from framing.text import Document
+    from framing.speech.speaker_names import Words
+    from framing.text.document import Document
 
     doc = Document("Blinken went on to say, according to officials: it is over.  Done")
     words = Words(doc)
@@ -177,8 +177,8 @@ def test_last_token_of_a_verb_found_by_stepping() -> None:
 def test_phrase_joins_the_written_tokens_by_single_spaces() -> None:
     """A run of words read off the text: its tokens as written, one space between, whatever whitespace
     stands between them in the text."""
-    from framing.speaker_names import Words
-    from framing.text import Document
+    from framing.speech.speaker_names import Words
+    from framing.text.document import Document
 
     doc = Document("said  US\tSecretary of State Antony Blinken's aide, O'Neill-Smith")
     words = Words(doc)
@@ -192,7 +192,7 @@ def test_phrase_joins_the_written_tokens_by_single_spaces() -> None:
 
 def test_groups_named_by_a_common_noun_are_not_joined_by_it() -> None:
     """ "local officials" and "Velmoran officials" are two groups: "officials" is no surname to join them by."""
-    from framing.speaker_names import canonical_names
+    from framing.speech.speaker_names import canonical_names
 
     full = canonical_names(["local officials", "Velmoran officials", "officials", "Ned Price", "Price"], None)
     assert full["officials"] == "officials"

@@ -1,6 +1,6 @@
 """The optional compiled twins (``speedups/framing_speedups.c``) against their Python references.
 
-``framing.text._word_table`` and ``framing.matcher._match_all`` are the references;
+``framing.text.document._word_table`` and ``framing.lexicons.matcher._match_all`` are the references;
 ``framing_speedups.word_table`` and ``framing_speedups.match_all`` must return exactly what they return,
 for every text. Where the extension is not built these comparisons are skipped, unless
 FRAMING_REQUIRE_SPEEDUPS=1 (CI sets it), which makes a missing build a failure.
@@ -20,11 +20,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.corpus import generate
-from framing import matcher, native, text
-from framing.analyze import Analyzer
-from framing.lexicons import load_shipped
-from framing.matcher import Match, MultiMatcher
+from framing.analysis.article import Analyzer
+from framing.lexicons import load_shipped, matcher
+from framing.lexicons.matcher import Match, MultiMatcher
 from framing.models import Article
+from framing.text import document as text
+from framing.text import native
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,8 +38,8 @@ except ImportError:
 def test_a_build_is_there_when_required() -> None:
     if os.environ.get("FRAMING_REQUIRE_SPEEDUPS") == "1":
         assert framing_speedups is not None, "FRAMING_REQUIRE_SPEEDUPS=1 but framing_speedups is not installed"
-        assert text.word_table is framing_speedups.word_table, "framing.text does not use the build"
-        assert matcher.match_all is framing_speedups.match_all, "framing.matcher does not use the build"
+        assert text.word_table is framing_speedups.word_table, "framing.text.document does not use the build"
+        assert matcher.match_all is framing_speedups.match_all, "framing.lexicons.matcher does not use the build"
 
 
 needs_build = pytest.mark.skipif(framing_speedups is None, reason="the optional extension is not built")
@@ -230,7 +231,7 @@ def test_no_build_means_the_python_references(monkeypatch: pytest.MonkeyPatch) -
 
 def test_the_environment_can_turn_them_off() -> None:
     code = (
-        "import framing.text as t, framing.matcher as m;"
+        "import framing.text.document as t, framing.lexicons.matcher as m;"
         "print(t.word_table is t._word_table, m.match_all is m._match_all)"
     )
     env = {**os.environ, "FRAMING_PURE_PYTHON": "1", "PYTHONPATH": str(ROOT)}

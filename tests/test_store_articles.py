@@ -1,4 +1,4 @@
-"""The article library (framing.store): adding, finding, changing and deleting articles, outlets, stories
+"""The article library (framing.library.store): adding, finding, changing and deleting articles, outlets, stories
 and settings."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from dataclasses import replace
 import pytest
 from library_samples import art, sample
 
-from framing import store
+from framing.library import store
+from framing.library.store import ImportResult
 from framing.models import Article, content_id
-from framing.store import ImportResult
 
 pytestmark = pytest.mark.usefixtures("no_default_db")
 

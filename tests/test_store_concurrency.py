@@ -1,4 +1,4 @@
-"""The article library (framing.store): many processes at once, nothing lost, nothing doubled, a locked
+"""The article library (framing.library.store): many processes at once, nothing lost, nothing doubled, a locked
 library retried."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from library_samples import art, sample
 
-from framing import store
-from framing.store import Library
+from framing.library import store
+from framing.library.store import Library
 
 pytestmark = pytest.mark.usefixtures("no_default_db")
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +28,7 @@ WORKER = textwrap.dedent(
     from pathlib import Path
     sys.path.insert(0, sys.argv[4])
     from framing.models import Article
-    from framing.store import Library
+    from framing.library.store import Library
     db, worker, go = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
     mine = [Article(text=f"Worker {worker}, article {i}.\\nBody.", outlet=f"Outlet {worker % 3}", story=f"S{i % 4}")
             for i in range(50)]

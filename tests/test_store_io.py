@@ -1,4 +1,4 @@
-"""The article library (framing.store): export and import, lossless round trips, cells safe for spreadsheets,
+"""The article library (framing.library.store): export and import, lossless round trips, cells safe for spreadsheets,
 bad files refused whole."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import json
 import pytest
 from library_samples import HOSTILE, hostile_articles, same_articles, sample
 
+from framing.library.store import Library, LibraryError
+from framing.library.store_io import neutralise_cell, restore_cell
 from framing.models import content_id
-from framing.store import Library, LibraryError
-from framing.store_io import neutralise_cell, restore_cell
 
 pytestmark = pytest.mark.usefixtures("no_default_db")
 

@@ -1,4 +1,4 @@
-"""The article library (framing.store): first start: the seeds and the bundled corpus go into a new library once."""
+"""The article library (framing.library.store), first start: the seeds and the bundled corpus go in once."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from framing import store_io
-from framing.store import LibraryError
+from framing.library import store_io
+from framing.library.store import LibraryError
 
 pytestmark = pytest.mark.usefixtures("no_default_db")
 PROJECT_ROOT = Path(__file__).resolve().parents[1]

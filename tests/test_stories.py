@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from framing import Article, load_seeds
-from framing.stories import suggest_stories
+from framing.analysis.stories import suggest_stories
 
 PORT_A = (
     "Dock strike halts Varna port\n\nDock workers at Varna port walked out on Monday over pay, halting cargo ships."

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from framing import Article
-from framing.analyze import Analyzer
+from framing.analysis.article import Analyzer
 
 pytestmark = pytest.mark.skipif(
-    __import__("framing.parser", fromlist=["load"]).load() is None, reason="the spaCy model is not installed"
+    __import__("framing.text.parser", fromlist=["load"]).load() is None, reason="the spaCy model is not installed"
 )
 
 

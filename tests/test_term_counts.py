@@ -17,20 +17,19 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-import framing.terms as terms_module
-from framing.ingest import load_seeds
-from framing.logodds import SPARSE_BELOW, TermScore, count_terms, log_odds, log_odds_from_counts
-from framing.models import Term
-from framing.term_counts import CorpusTerms, TermCounts, corpus_terms, count_matrix
-from framing.terms import (
-    NEGATIONS,
-    STOP_WORDS,
-    analyze_terms,
+import framing.analysis.term_words as terms_module
+from framing.analysis.corpus_terms import CorpusTerms, corpus_terms
+from framing.analysis.logodds import SPARSE_BELOW, TermScore, count_terms, log_odds, log_odds_from_counts
+from framing.analysis.term_counts import TermCounts, count_matrix
+from framing.analysis.term_words import NEGATIONS, STOP_WORDS, analyze_terms
+from framing.analysis.terms import (
     distinctive_terms,
     distinctive_terms_from_counts,
     tfidf_matrix,
 )
-from framing.text import token_words
+from framing.library.ingest import load_seeds
+from framing.models import Term
+from framing.text.document import token_words
 
 # ------------------------------------------------------------------------------------- the oracle
 
@@ -277,12 +276,12 @@ def test_pieces_learnt_together_are_pieces_learnt_alone(monkeypatch, bundled):
     pieces = {p for _, t in bundled for p in t.split()}
     pieces |= {p for t in HARD + _random_texts(300, 4, ALPHABET) for p in t.split()}
     pieces = sorted(pieces)
-    monkeypatch.setattr(terms_module, "_PIECES", terms_module._Pieces())
-    terms_module._learn(pieces)
-    assert len(terms_module._PIECES) == len(pieces)
+    monkeypatch.setattr(terms_module, "PIECES", terms_module._Pieces())
+    terms_module.learn(pieces)
+    assert len(terms_module.PIECES) == len(pieces)
     for piece in pieces:
-        assert terms_module._PIECES[piece] == terms_module._piece(piece), repr(piece)
-    terms_module._learn([])
+        assert terms_module.PIECES[piece] == terms_module._piece(piece), repr(piece)
+    terms_module.learn([])
 
 
 def test_a_piece_with_a_bigram_inside_sends_its_text_the_plain_way(monkeypatch, generated):
@@ -290,7 +289,7 @@ def test_a_piece_with_a_bigram_inside_sends_its_text_the_plain_way(monkeypatch, 
     texts = [t for _, t in generated[:20]]
     piece = texts[0].split()[5]
     monkeypatch.setattr(terms_module, "_INNER", {piece})
-    assert terms_module._pieces(texts[0]) is None
+    assert terms_module.split_pieces(texts[0]) is None
     for text in texts:
         assert analyze_terms(text) == ref_analyze_terms(text)
     counts = count_matrix(texts)
@@ -341,12 +340,12 @@ def test_count_matrix_edges():
 def test_count_matrix_after_the_piece_cache_was_emptied(monkeypatch, generated):
     texts = [t for _, t in generated[:30]]
     monkeypatch.setattr(terms_module._Pieces, "LIMIT", 50)
-    terms_module._PIECES.clear()
+    terms_module.PIECES.clear()
     assert_same_matrix(count_matrix(texts), texts)
     # over the limit, the cache starts afresh when new pieces come
     fresh = ["Zorbulent quixotries, flembic."]
     assert_same_matrix(count_matrix(fresh), fresh)
-    assert sorted(terms_module._PIECES) == ["Zorbulent", "flembic.", "quixotries,"]
+    assert sorted(terms_module.PIECES) == ["Zorbulent", "flembic.", "quixotries,"]
     for text in texts[3:6]:
         assert analyze_terms(text) == ref_analyze_terms(text)
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from framing.analysis.term_words import STOP_WORDS, analyze_terms
+from framing.analysis.terms import distinctive_terms
 from framing.models import Term
-from framing.terms import STOP_WORDS, analyze_terms, distinctive_terms
 
 
 def unigrams(text: str) -> list[str]:
@@ -152,8 +153,8 @@ def test_seeds_have_expected_terms(seed_paths):
 
 
 def test_distinctive_terms_from_counts_is_distinctive_terms():
-    from framing.term_counts import count_matrix
-    from framing.terms import distinctive_terms_from_counts
+    from framing.analysis.term_counts import count_matrix
+    from framing.analysis.terms import distinctive_terms_from_counts
 
     texts = ["Iran talks occupation", "Iran talks blackmail", "occupation occupation", "occupation again"]
     counts = count_matrix(texts)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.text import Document, fold, sentences, tokens, unify, word_count
+from framing.text.document import Document, fold, sentences, tokens, unify, word_count
 
 
 def sentence_texts(text: str) -> list[str]:

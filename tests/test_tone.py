@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.ingest import load_seeds
-from framing.tone import (
+from framing.analysis.tone import (
     CAVEAT,
     SentenceTone,
     _analyzer,
@@ -14,6 +13,7 @@ from framing.tone import (
     default_actors,
     sentence_tones,
 )
+from framing.library.ingest import load_seeds
 
 NEGATIVE = "The attack was a horrible, brutal disaster and everyone is furious."
 POSITIVE = "The talks were a wonderful success and everyone is happy."

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from framing import Comparison, to_dict
-from framing.store_io import neutralise_cell
+from framing.library import neutralise_cell
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,7 +30,7 @@ def _csv(frame: pd.DataFrame) -> str:
 def hits_frame(comparison: Comparison) -> pd.DataFrame:
     import pandas as pd
 
-    from framing.charts import article_label
+    from framing.render import article_label
 
     return pd.DataFrame(
         [
@@ -58,7 +58,7 @@ def hits_frame(comparison: Comparison) -> pd.DataFrame:
 def quotes_frame(comparison: Comparison) -> pd.DataFrame:
     import pandas as pd
 
-    from framing.charts import article_label
+    from framing.render import article_label
 
     return pd.DataFrame(
         [
@@ -70,13 +70,13 @@ def quotes_frame(comparison: Comparison) -> pd.DataFrame:
 
 
 def _report(comparison: Comparison) -> str:
-    from framing.report_html import render_report
+    from framing.render import render_report
 
     return render_report(comparison)
 
 
 def _rates(comparison: Comparison) -> str:
-    from framing.charts import fingerprint_frame
+    from framing.render import fingerprint_frame
 
     return _csv(fingerprint_frame(comparison.analyses))
 

@@ -1,6 +1,6 @@
 """Compare-page tabs about the text itself: highlights, summary, selection and vocabulary.
 
-pandas, Plotly (framing.charts), alignment and log-odds are imported inside the panels that use them, so
+pandas, Plotly (framing.render.charts), alignment and log-odds are imported inside the panels that use them, so
 that the highlighted articles, the first thing a visitor sees, are drawn before those modules load.
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import streamlit as st
 
 from framing import FAMILIES, ArticleAnalysis, Comparison
-from framing.highlight import css, highlight_html, legend_html, spans_html
 from framing.models import DEFAULT_SHOWN
+from framing.render import css, highlight_html, legend_html, spans_html
 from views import _state
 from views._ui import family_label, md_escape
 
@@ -79,7 +79,7 @@ def highlights(analyses: Sequence[ArticleAnalysis], shown: Sequence[str]) -> Non
         for col, k in zip(cols, row):  # below each article, as if written in the same pass
             cues = sum(1 for h in analyses[k].hits if h.family in shown)
             evidence.append((col.expander(f"Evidence list ({cues} cues)"), analyses[k]))
-    from framing.charts import categories_figure, rates_figure
+    from framing.render import categories_figure, rates_figure
 
     st.subheader("How often each kind of cue appears")
     st.plotly_chart(rates_figure(analyses), key="compare_rates")
@@ -108,7 +108,7 @@ def highlights(analyses: Sequence[ArticleAnalysis], shown: Sequence[str]) -> Non
 
 
 def summary(comparison: Comparison) -> None:
-    from framing.charts import article_label, fingerprint_frame
+    from framing.render import article_label, fingerprint_frame
 
     st.subheader("What the numbers say")
     by_id = {an.article.id: an for an in comparison.analyses}
@@ -143,7 +143,7 @@ def _choices(comparison: Comparison) -> None:
     """The concept × article table of names chosen, in each outlet's own words."""
     import pandas as pd
 
-    from framing.label_choices import choice_table
+    from framing.analysis import choice_table
 
     rows = choice_table(comparison.analyses)
     st.subheader("Names chosen for contested things")
@@ -160,8 +160,8 @@ def _choices(comparison: Comparison) -> None:
 
 
 def selection(comparison: Comparison) -> None:
-    from framing.align import word_diff
-    from framing.charts import article_label
+    from framing.analysis import word_diff
+    from framing.render import article_label
 
     analyses = comparison.analyses
     names = [article_label(an) for an in analyses]
@@ -208,8 +208,8 @@ def selection(comparison: Comparison) -> None:
 
 
 def vocabulary(comparison: Comparison) -> None:
-    from framing.charts import PALETTE, article_label, logodds_figure, terms_figure
-    from framing.logodds import scatter_frame, term_sentences
+    from framing.analysis import scatter_frame, term_sentences
+    from framing.render import PALETTE, article_label, logodds_figure, terms_figure
 
     analyses = comparison.analyses
     labels = {an.article.id: article_label(an) for an in analyses}

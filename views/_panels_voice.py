@@ -1,6 +1,6 @@
 """Compare-page tabs about people and stance: voices, agency and frames, tone.
 
-pandas and Plotly (framing.charts) are imported inside the panels, so that importing this module costs
+pandas and Plotly (framing.render.charts) are imported inside the panels, so that importing this module costs
 nothing before the highlighted articles are drawn.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from framing import Comparison
-from framing.indicators.frames import frame_profile
-from framing.tone import CAVEAT, article_tone
+from framing.analysis import CAVEAT, article_tone
+from framing.indicators import frame_profile
 from views import _state
 from views._ui import md_escape
 
@@ -22,7 +22,7 @@ def _columns(n: int) -> list:
 def voices(comparison: Comparison) -> None:
     import pandas as pd
 
-    from framing.charts import article_label, share_of_voice_figure
+    from framing.render import article_label, share_of_voice_figure
 
     analyses = comparison.analyses
     st.subheader("Share of voice")
@@ -74,7 +74,7 @@ def voices(comparison: Comparison) -> None:
 def agency_and_frames(comparison: Comparison) -> None:
     import pandas as pd
 
-    from framing.charts import article_label, frames_figure
+    from framing.render import article_label, frames_figure
 
     analyses = comparison.analyses
     st.subheader("Who did what? Agency")
@@ -117,7 +117,7 @@ def agency_and_frames(comparison: Comparison) -> None:
 def tone(comparison: Comparison) -> None:
     import pandas as pd
 
-    from framing.charts import actor_tone_figure, article_label
+    from framing.render import actor_tone_figure, article_label
 
     st.subheader("Tone (VADER)")
     st.warning(CAVEAT)

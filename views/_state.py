@@ -15,33 +15,31 @@ from framing import (
     Article,
     ArticleAnalysis,
     Comparison,
-    analysis_cache,
     compare,
     load_seeds,
     load_shipped,
-    parser,
 )
-from framing.compare import realign
-from framing.lexicons import Lexicon, LexiconError
-from framing.lexicons.overlay import apply_overlay
-from framing.store import Library, db_path
+from framing.analysis import analyze_cached, realign
+from framing.lexicons import Lexicon, LexiconError, apply_overlay
+from framing.library import Library, db_path
+from framing.text import Document, ParserStatus, load_parser, parser_installed
 
 UPLOADS_KEY = "compare_uploads"
 
 
-def parser_status() -> parser.ParserStatus:
+def parser_status() -> ParserStatus:
     """Whether speakers come from the grammar model (loaded once per process) or from word rules: found
     without loading the model (which the analyses load when they need it)."""
-    return parser.installed()
+    return parser_installed()
 
 
 @st.cache_resource(show_spinner=False)
 def preload_parser() -> threading.Thread | None:
     """Load the grammar model in the background, once per process, after the first page is drawn: the
     seeds' analyses come from the analysis cache, and a new article then finds the model ready."""
-    if parser.installed().method != "syntax":
+    if parser_installed().method != "syntax":
         return None
-    thread = threading.Thread(target=parser.load, name="framing-parser-preload", daemon=True)
+    thread = threading.Thread(target=load_parser, name="framing-parser-preload", daemon=True)
     thread.start()
     return thread
 
@@ -131,7 +129,7 @@ def analyses(articles: tuple[Article, ...]) -> list[ArticleAnalysis]:
 @st.cache_data(show_spinner="Analysing…", max_entries=64)
 def _analyses(ids: tuple[tuple[str, ...], ...], overlay: str, _articles: tuple[Article, ...]) -> list[ArticleAnalysis]:
     engine = analyzer()
-    return [analysis_cache.analyze(engine, a) for a in _articles]  # (read back from disk when made before)
+    return [analyze_cached(engine, a) for a in _articles]  # (read back from disk when made before)
 
 
 class _Analysed:
@@ -142,9 +140,9 @@ class _Analysed:
         self._engine = engine
         self._done = {an.article.id: an for an in done}
 
-    def analyze(self, article: Article) -> ArticleAnalysis:
+    def analyze(self, article: Article, doc: Document | None = None) -> ArticleAnalysis:
         an = self._done.get(article.id)
-        return an if an is not None and an.article == article else self._engine.analyze(article)
+        return an if an is not None and an.article == article else self._engine.analyze(article, doc)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._engine, name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from framing import Article
-from framing.highlight import STYLE
+from framing.render import STYLE
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<:$])")
 

@@ -6,8 +6,7 @@ import random
 
 import streamlit as st
 
-from framing.exercise import KIND_LABELS, Question, make_questions, sentence_html
-from framing.highlight import css, spans_html
+from framing.render import KIND_LABELS, Question, css, make_questions, sentence_html, spans_html
 from views import _state
 from views._ui import md_escape
 

@@ -7,11 +7,9 @@ from collections import Counter
 import streamlit as st
 
 from framing import FAMILIES, Comparison
-from framing.charts import article_label
-from framing.exercise import sentence_html
-from framing.highlight import css, legend_html
+from framing.analysis import article_tone
 from framing.models import ArticleAnalysis, Hit
-from framing.tone import article_tone
+from framing.render import article_label, css, legend_html, sentence_html
 from views import _state
 from views._ui import family_label, md_escape
 

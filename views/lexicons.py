@@ -9,9 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from framing.lexicons import Entry, Lexicon, LexiconError
-from framing.lexicons.loader import POS
-from framing.lexicons.overlay import USER_SOURCE, apply_overlay, entry_to_dict, new_entry_id
+from framing.lexicons import POS, USER_SOURCE, Entry, Lexicon, LexiconError, apply_overlay, entry_to_dict, new_entry_id
 from views import _state
 from views._ui import family_label, md_escape
 

@@ -10,10 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from framing import Article, IngestError
-from framing.boilerplate import find_boilerplate, remove_spans
-from framing.fetch import fetch_url
-from framing.ingest import TEMPLATE_PATH, ParseResult, RowResult, parse_file
-from framing.stories import suggest_stories
+from framing.analysis import suggest_stories
+from framing.library import TEMPLATE_PATH, ParseResult, RowResult, fetch_url, find_boilerplate, parse_file, remove_spans
 from views import _state
 from views._ui import md_escape
 

@@ -11,8 +11,8 @@ Nothing here is imported by the rest of the engine or by the app.
 
 from __future__ import annotations
 
-from .judged import Judgement, PrecisionReport, load_judgements, precision_report
-from .polnear import Attribution, PolnearScore, read_ann, same_speaker, score_article
+from framing.eval.judged import Judgement, PrecisionReport, load_judgements, precision_report
+from framing.eval.polnear import Attribution, PolnearScore, read_ann, same_speaker, score_article
 
 __all__ = [
     "Attribution",

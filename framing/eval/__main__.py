@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import judged, polnear
+from framing.eval import judged, polnear
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -85,7 +85,7 @@ def _polnear(args: argparse.Namespace) -> int:
 
 
 def _articles(args: argparse.Namespace) -> int:
-    from .engine import analyse_files
+    from framing.eval.engine import analyse_files
 
     folder: Path = args.folder
     if not (folder / "manifest.json").is_file():

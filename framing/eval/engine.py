@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..batch import analyze_many
-from ..ingest import read_path
-from ..models import ArticleAnalysis
+from framing.analysis import analyze_many
+from framing.library import read_path
+from framing.models import ArticleAnalysis
 
 
 def analyse_files(paths: Sequence[Path], *, processes: int | None = None) -> list[ArticleAnalysis]:

@@ -248,7 +248,7 @@ def split_files(split: Path, limit: int = 0) -> list[Path]:
 
 def score_split(split: Path, *, limit: int = 0, processes: int | None = None) -> PolnearScore:
     """The whole split scored, with the engine run in this process (and its worker pool)."""
-    from .engine import analyse_files
+    from framing.eval.engine import analyse_files
 
     files = split_files(split, limit)
     total = PolnearScore()

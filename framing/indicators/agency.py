@@ -41,11 +41,11 @@ from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter
 
-from ..lexicons import Lexicon
-from ..models import Hit
-from ..text import Document
-from .context import Context, make_hit
-from .lookup import lexicon_hits
+from framing.indicators.context import Context, make_hit
+from framing.indicators.lookup import lexicon_hits
+from framing.lexicons import Lexicon
+from framing.models import Hit
+from framing.text.document import Document
 
 FAMILY = "agency"
 

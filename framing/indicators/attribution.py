@@ -13,15 +13,15 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
-from ..lexicons import Entry, Lexicon
-from ..matcher import Match
-from ..models import Hit, Quote
-from ..parser import Parsed
-from ..quote_verbs import credit_after, credit_inside, finite_misread, quote_verb, quoted_as, words_of
-from ..syntax_speakers import lead_in
-from ..text import Document
-from ..verb_subjects import subject_of
-from .context import Context, make_hit
+from framing.indicators.context import Context, make_hit
+from framing.lexicons import Entry, Lexicon
+from framing.lexicons.matcher import Match
+from framing.models import Hit, Quote
+from framing.speech.quote_verbs import credit_after, credit_inside, finite_misread, quote_verb, quoted_as, words_of
+from framing.speech.syntax_speakers import lead_in
+from framing.speech.verb_subjects import subject_of
+from framing.text.document import Document
+from framing.text.parser import Parsed
 
 # Words that may stand between a reporting verb and what it reports ("said on Friday that ...").
 TIME_WORDS = frozenset(
@@ -73,7 +73,25 @@ def find_attribution(ctx: Context) -> list[Hit]:
 
 
 def detect(ctx: Context) -> list[Hit]:
-    return ctx.attribution
+    return reporting_verbs(ctx)
+
+
+def reporting_verbs(ctx: Context) -> list[Hit]:
+    """The document's reporting verbs in use, found once per context (the scare-quote test reads them too)."""
+    found = ctx.shared.get("attribution")
+    if found is None:
+        hits = find_attribution(ctx)
+        found = ctx.shared["attribution"] = (hits, [h.start for h in hits])
+    return found[0]
+
+
+def verbs_within(ctx: Context, start: int, end: int) -> list[Hit]:
+    """Reporting verbs lying wholly inside ``[start, end)``, in order."""
+    hits = reporting_verbs(ctx)
+    starts = ctx.shared["attribution"][1]
+    lo = bisect_left(starts, start)
+    hi = bisect_left(starts, end)
+    return [h for h in hits[lo:hi] if h.end <= end]
 
 
 def _reporting_entry(ctx: Context, m: Match) -> Entry | None:

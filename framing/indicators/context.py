@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..lexicons import Entry, Lexicon
-from ..matcher import Match, MultiMatcher
-from ..models import Hit, Quote
-from ..quotes import find_quotes
-from ..text import Document
-from .names import Names
+from framing.indicators.names import Names
+from framing.lexicons import Entry, Lexicon
+from framing.lexicons.matcher import Match, MultiMatcher
+from framing.models import Hit, Quote
+from framing.speech.quotes import find_quotes
+from framing.text.document import Document
 
 
 @dataclass
@@ -20,6 +20,9 @@ class Context:
     doc: Document
     lexicons: dict[str, Lexicon]
     matcher: MultiMatcher | None = None
+    #: What one family finds that another reads (the reporting verbs, which the scare-quote test needs),
+    #: kept here by the family that finds it so that it is found once per document.
+    shared: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def quotes(self) -> list[Quote]:
@@ -69,23 +72,6 @@ class Context:
     def names(self) -> Names:
         """Where the document's proper names and titles are: lexicon words inside them are not hits."""
         return Names(self.doc)
-
-    @cached_property
-    def attribution(self) -> list[Hit]:
-        """Reporting verbs in use; the scare-quote test needs them, so they are found once here."""
-        from .attribution import find_attribution
-
-        return find_attribution(self)
-
-    @cached_property
-    def _attribution_starts(self) -> list[int]:
-        return [h.start for h in self.attribution]
-
-    def attribution_within(self, start: int, end: int) -> list[Hit]:
-        """Reporting verbs lying wholly inside ``[start, end)``, in order."""
-        lo = bisect.bisect_left(self._attribution_starts, start)
-        hi = bisect.bisect_left(self._attribution_starts, end)
-        return [h for h in self.attribution[lo:hi] if h.end <= end]
 
 
 def make_hit(family: str, lexicon: Lexicon, entry: Entry, doc: Document, start: int, end: int) -> Hit:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..models import Hit, rate
-from .context import Context
-from .lookup import lexicon_hits
+from framing.indicators.context import Context
+from framing.indicators.lookup import lexicon_hits
+from framing.models import Hit, rate
 
 FAMILY = "frames"
 
@@ -25,7 +25,7 @@ def detect(ctx: Context) -> list[Hit]:
 
 def shipped_categories() -> tuple[str, ...]:
     """The frame ids in the order of the shipped ``frames.yaml``."""
-    from ..lexicons import load_shipped
+    from framing.lexicons import load_shipped
 
     return tuple(load_shipped()[FAMILY].categories)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..models import Hit
-from .context import Context
-from .lookup import lexicon_hits
+from framing.indicators.context import Context
+from framing.indicators.lookup import lexicon_hits
+from framing.models import Hit
 
 
 def detect(ctx: Context) -> list[Hit]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from ..models import Hit
-from .context import Context, make_hit
-from .lookup import lexicon_hits
+from framing.indicators.context import Context, make_hit
+from framing.indicators.lookup import lexicon_hits
+from framing.models import Hit
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _STOP = re.compile(r"[.!?;:\n\u2014]")  # a sentence or clause break ends the words a guard looks at

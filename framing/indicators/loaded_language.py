@@ -6,9 +6,9 @@ hostile takeover" are technical terms (found judging real coverage, docs/VALIDIT
 
 from __future__ import annotations
 
-from ..models import Hit
-from .context import Context
-from .lookup import lexicon_hits
+from framing.indicators.context import Context
+from framing.indicators.lookup import lexicon_hits
+from framing.models import Hit
 
 # entry id -> words right after it that make it a technical term, not a loaded word
 TECHNICAL_AFTER = {

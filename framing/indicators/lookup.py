@@ -6,8 +6,8 @@ A match inside a proper name or an office title ("Martyrs" in "al-Aqsa Martyrs B
 
 from __future__ import annotations
 
-from ..models import Hit
-from .context import Context, make_hit
+from framing.indicators.context import Context, make_hit
+from framing.models import Hit
 
 # "May" with a capital inside a sentence is the month, not the hedge.
 _MONTH_LIKE = {"may", "march"}

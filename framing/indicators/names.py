@@ -33,8 +33,8 @@ import bisect
 import re
 from functools import cached_property
 
-from ..lexicons import Entry
-from ..text import Document
+from framing.lexicons import Entry
+from framing.text.document import Document
 
 # Nouns that head the name of a body, an office, a unit, an operation or a place, capitalised in a name.
 HEADS = frozenset(

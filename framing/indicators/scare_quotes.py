@@ -26,13 +26,13 @@ import re
 from bisect import bisect_left
 from operator import itemgetter
 
-from ..lexicons import Entry
-from ..models import Hit, Quote
-from ..text import fold
-from .attribution import ADDRESSEE_VERBS, BACK_WINDOW
-from .context import Context, make_hit
-from .lookup import lexicon_hits
-from .names import name_like
+from framing.indicators.attribution import ADDRESSEE_VERBS, BACK_WINDOW, verbs_within
+from framing.indicators.context import Context, make_hit
+from framing.indicators.lookup import lexicon_hits
+from framing.indicators.names import name_like
+from framing.lexicons import Entry
+from framing.models import Hit, Quote
+from framing.text.document import fold
 
 MAX_WORDS = 4
 SO_CALLED = frozenset({"so-called", "self-styled", "self-proclaimed", "self-declared"})
@@ -117,7 +117,7 @@ def is_scare_quote(ctx: Context, q: Quote) -> bool:
         return False
     if prev is not None and (prev in SO_CALLED or prev in DEMONSTRATIVES):
         return True
-    before = ctx.attribution_within(s_start, q.start)
+    before = verbs_within(ctx, s_start, q.start)
     if before:
         verb = before[-1]
         gap = doc.text[verb.end : q.start]
@@ -131,7 +131,7 @@ def is_scare_quote(ctx: Context, q: Quote) -> bool:
         )
     if _speech_before(ctx, s_start, q.start) or _speaker_goes_on(ctx, s_start):
         return False
-    after_hits = ctx.attribution_within(q.end, s_end)
+    after_hits = verbs_within(ctx, q.end, s_end)
     if after_hits and doc.token_index(after_hits[0].start) - doc.token_index(q.end) <= BACK_WINDOW:
         return False
     return True

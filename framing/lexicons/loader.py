@@ -8,10 +8,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..models import NEUTRAL
-from ..text import tokens
-from .inflect import surface_forms
-from .yaml_cache import YAMLSyntaxError, load_yaml
+from framing.lexicons.inflect import surface_forms
+from framing.lexicons.yaml_cache import YAMLSyntaxError, load_yaml
+from framing.models import NEUTRAL
+from framing.text.document import tokens
 
 POS = frozenset({"verb", "noun", "phrase", "adj", "adv"})
 _ID = re.compile(r"^[a-z0-9_.\-]+$")

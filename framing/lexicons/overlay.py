@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from .loader import Entry, Lexicon, LexiconError, load_shipped, parse_lexicon
+from framing.lexicons.loader import Entry, Lexicon, LexiconError, load_shipped, parse_lexicon
 
 __all__ = [
     "ENTRY_FIELDS",
