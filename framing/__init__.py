@@ -6,9 +6,10 @@ into the original text, so every number traces back to the words on the page.
 
 from framing.analysis.article import Analyzer, analyze
 from framing.analysis.comparison import compare
+from framing.indicators import FAMILIES
 from framing.lexicons import Lexicon, LexiconError, load_shipped
 from framing.library.ingest import IngestError, load_seeds, read_bytes, read_path
-from framing.models import FAMILIES, Article, ArticleAnalysis, Comparison, Hit, Quote, Term
+from framing.models import Article, ArticleAnalysis, Comparison, Hit, Quote, Term
 from framing.render.highlight import highlight_html
 from framing.render.report import to_dict, to_text
 

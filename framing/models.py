@@ -15,18 +15,6 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any, NamedTuple
 
-FAMILIES: tuple[str, ...] = (
-    "attribution",
-    "scare_quotes",
-    "labels",
-    "hedges",
-    "loaded_language",
-    "agency",
-    "frames",
-)
-# Families highlighted when a page opens; frame cues are many and are shown as a profile first.
-DEFAULT_SHOWN: tuple[str, ...] = FAMILIES[:6]
-
 # The position of a plain name (lexicon entries and hits): recorded as a choice, never counted as contested.
 NEUTRAL = "neutral"
 
@@ -189,16 +177,19 @@ class ArticleAnalysis:
     hits: tuple[Hit, ...]
     distinctive_terms: tuple[Term, ...] = ()
     speakers: tuple[Speaker, ...] = ()
+    #: The indicator families the article was analysed for (framing.indicators.FAMILIES), in order.
+    families: tuple[str, ...] = ()
 
-    def rates(self, families: tuple[str, ...] = FAMILIES) -> dict[str, float]:
+    def rates(self, families: Sequence[str] | None = None) -> dict[str, float]:
         """Counted hits per 1,000 words for each family (for labels: side-marked names only, see ``counts``)."""
         counts = self.counts(families)
-        return {fam: rate(counts[fam], self.word_count) for fam in families}
+        return {fam: rate(n, self.word_count) for fam, n in counts.items()}
 
-    def counts(self, families: tuple[str, ...] = FAMILIES) -> dict[str, int]:
-        """Counted hits of each family. A label on a neutral name is a hit (it shows the choice made) but is
-        not contested, so it is not counted: the labels count is the number of side-marked names."""
-        out = dict.fromkeys(families, 0)
+    def counts(self, families: Sequence[str] | None = None) -> dict[str, int]:
+        """Counted hits of each family (by default every family it was analysed for). A label on a neutral
+        name is a hit (it shows the choice made) but is not contested, so it is not counted: the labels
+        count is the number of side-marked names."""
+        out = dict.fromkeys(self.families if families is None else families, 0)
         for h in self.hits:
             if h.family in out and counted(h):
                 out[h.family] += 1

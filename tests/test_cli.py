@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from framing.cli import main
-from framing.models import FAMILIES
+from framing.indicators import FAMILIES
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 

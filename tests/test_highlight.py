@@ -8,7 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.models import FAMILIES, Hit
+from framing.indicators import FAMILIES
+from framing.models import Hit
 from framing.render.highlight import STYLE, css, highlight_html, legend_html
 
 TAG = re.compile(r"<[^>]*>")

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from framing.indicators import FAMILIES
 from framing.lexicons import Entry, Lexicon, LexiconError, load_lexicon, load_shipped, parse_lexicon
 from framing.lexicons.loader import shipped_paths, survives_tokenizer
-from framing.models import FAMILIES, SUPPORT_LEXICONS
+from framing.models import SUPPORT_LEXICONS
 
 VALID = {
     "name": "attribution",

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from framing import FAMILIES, ArticleAnalysis, Comparison
-from framing.models import DEFAULT_SHOWN
+from framing.indicators import DEFAULT_SHOWN
 from framing.render import css, highlight_html, legend_html, spans_html
 from views import _state
 from views._ui import family_label, md_escape

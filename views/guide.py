@@ -122,7 +122,9 @@ def _show_hit(an: ArticleAnalysis, h: Hit) -> None:
 
 def _family_section(comparison: Comparison, family: str) -> None:
     st.subheader(family_label(family))
-    st.markdown(FAMILY_TEXT[family])
+    lexicon = _state.analyzer().lexicons.get(family)
+    # (a family added since this page was written is explained by its lexicon's own description)
+    st.markdown(FAMILY_TEXT.get(family) or (md_escape(lexicon.description) if lexicon else ""))
     examples = _examples(comparison.analyses, family)
     if not examples:
         st.caption("No example of this kind of cue in this story's articles: try another story.")

@@ -7,25 +7,18 @@ from collections.abc import Callable
 from functools import lru_cache
 from operator import attrgetter
 
-from framing.indicators import agency, attribution, frames, hedges, labels, loaded_language, scare_quotes
+from framing.indicators import FAMILIES, REGISTRY, attribution
 from framing.indicators.context import Context
 from framing.lexicons import Lexicon, load_shipped
 from framing.lexicons.matcher import MultiMatcher
-from framing.models import FAMILIES, Article, ArticleAnalysis, Hit
+from framing.models import Article, ArticleAnalysis, Hit
 from framing.speech.quotes import QuoteIndex
 from framing.speech.speakers import attribute, speaker_table
 from framing.text.document import Document
 from framing.text.parser import load as load_parser
 
-DETECTORS: dict[str, Callable[[Context], list[Hit]]] = {
-    "attribution": attribution.detect,
-    "scare_quotes": scare_quotes.detect,
-    "labels": labels.detect,
-    "hedges": hedges.detect,
-    "loaded_language": loaded_language.detect,
-    "agency": agency.detect,
-    "frames": frames.detect,
-}
+# Each family's detector, from the registry (framing.indicators.families), in registry order.
+DETECTORS: dict[str, Callable[[Context], list[Hit]]] = {f.name: f.detect for f in REGISTRY}
 _START, _END = attrgetter("start"), attrgetter("end")
 
 
@@ -99,6 +92,7 @@ class Analyzer:
             quotes=tuple(quotes),
             hits=tuple(marked),
             speakers=tuple(speaker_table(quotes, verbs, doc)),
+            families=FAMILIES,
         )
 
 

@@ -34,7 +34,7 @@ from framing.models import Article, ArticleAnalysis
 from framing.text import parser
 
 #: Part of every file's name: a change to what is stored starts a new set of files.
-FORMAT = "analysis-1"
+FORMAT = "analysis-2"
 _ROOT = Path(__file__).resolve().parents[1]  # the whole engine, framing/
 
 

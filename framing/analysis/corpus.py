@@ -159,11 +159,12 @@ def _pack(an: ArticleAnalysis) -> tuple:
         list(map(tuple, an.quotes)),  # plain tuples: marshal writes no named tuples
         list(map(tuple, an.hits)),
         list(map(tuple, an.speakers)),
+        an.families,
     )
 
 
 def _unpack(article: Article, item: tuple) -> ArticleAnalysis:
-    word_count, sentences, quotes, hits, speakers = item
+    word_count, sentences, quotes, hits, speakers, families = item
     return ArticleAnalysis(
         article=article,
         word_count=word_count,
@@ -171,4 +172,5 @@ def _unpack(article: Article, item: tuple) -> ArticleAnalysis:
         quotes=rebuild(Quote, quotes),
         hits=rebuild(Hit, hits),
         speakers=rebuild(Speaker, speakers),
+        families=tuple(families),
     )

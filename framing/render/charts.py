@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from framing.models import FAMILIES, ArticleAnalysis
+from framing.indicators import FAMILIES
+from framing.models import ArticleAnalysis
 from framing.render.highlight import counted_label
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")

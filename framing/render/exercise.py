@@ -21,7 +21,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from framing.models import FAMILIES, ArticleAnalysis, Comparison, Hit, Span
+from framing.indicators import FAMILIES
+from framing.models import ArticleAnalysis, Comparison, Hit, Span
 from framing.render.highlight import STYLE, highlight_html
 
 KINDS: tuple[str, ...] = ("which_outlet", "which_cue", "quote_or_own", "aligned_pair")

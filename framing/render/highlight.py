@@ -10,18 +10,13 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
-from framing.models import FAMILIES, Hit, Quote
+from framing.indicators import FAMILIES, REGISTRY
+from framing.models import Hit, Quote
 
-# Okabe-Ito colours (safe for the common colour-vision deficiencies), each with its own underline style
-# so that the families are told apart without colour too.
+# How each family is drawn, from the registry (framing.indicators.families): its label, colour, background
+# and underline style.
 STYLE: dict[str, dict[str, str]] = {
-    "attribution": {"label": "Attribution", "color": "#E69F00", "bg": "#FBE3B3", "line": "solid"},
-    "scare_quotes": {"label": "Scare quotes", "color": "#0072B2", "bg": "#CCE3F0", "line": "double"},
-    "labels": {"label": "Labels", "color": "#009E73", "bg": "#C2EBDD", "line": "dashed"},
-    "hedges": {"label": "Hedges & boosters", "color": "#8A7F00", "bg": "#F7F1A8", "line": "dotted"},
-    "loaded_language": {"label": "Loaded language", "color": "#CC79A7", "bg": "#F2D7E6", "line": "wavy"},
-    "agency": {"label": "Agency (who did it?)", "color": "#D55E00", "bg": "#F9D5C2", "line": "dashed"},
-    "frames": {"label": "Frame cues", "color": "#56B4E9", "bg": "#DDEFFA", "line": "dotted"},
+    f.name: {"label": f.label, "color": f.color, "bg": f.bg, "line": f.line} for f in REGISTRY
 }
 
 

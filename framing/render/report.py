@@ -6,7 +6,8 @@ from typing import Any
 
 from framing.analysis import label_choices
 from framing.analysis.tone import CAVEAT, article_tone
-from framing.models import FAMILIES, ArticleAnalysis, Comparison
+from framing.indicators import FAMILIES
+from framing.models import ArticleAnalysis, Comparison
 
 SCHEMA_VERSION = 1
 

@@ -18,7 +18,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from framing.analysis.tone import CAVEAT, article_tone
-from framing.models import DEFAULT_SHOWN, FAMILIES, ArticleAnalysis, Comparison
+from framing.indicators import DEFAULT_SHOWN, FAMILIES
+from framing.models import ArticleAnalysis, Comparison
 from framing.render.highlight import STYLE, counted_label, css, highlight_html, legend_html
 
 # The palette of framing.render.charts (Okabe-Ito), repeated here so that the report needs no plotly.
