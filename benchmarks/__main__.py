@@ -50,8 +50,6 @@ from framing.analysis.article import default_analyzer
 from framing.analysis.corpus import MIN_PER_PROCESS, analyze_corpus, analyze_many, default_processes
 from framing.analysis.corpus_terms import corpus_terms
 from framing.analysis.tone import sentence_tones
-from framing.lexicons import matcher as matcher_module
-from framing.text import document as text_module
 
 from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .corpus import generate
@@ -326,9 +324,6 @@ def measure(
         "analysis_s": round(total_s, 3),
         "analysis_runs_s": [round(x, 3) for x in analysis_runs],
         "processes": processes,
-        # The optional compiled word split and matching pass (speedups/): the figures are with them when true.
-        "native_speedups": text_module.word_table is not text_module._word_table
-        and matcher_module.match_all is not matcher_module._match_all,
         "corpus_ratio_vs_tfidf": round(total_s / tfidf_ref, 2),
         "one_process": {
             "analysis_s": round(parts["total_s"], 3),
@@ -372,8 +367,6 @@ def print_table(r: dict) -> None:
         f"{r['hits']:,} hits, {r['quotes']:,} quotations, families {', '.join(r['families_hit'])}"
     )
     one = r["one_process"]
-    native = "in use" if r.get("native_speedups") else "NOT in use: the Python references, slower"
-    print(f"compiled word split and matching (speedups/): {native}")
     print(f"bare TfidfVectorizer().fit_transform: {r['tfidf_s']:.3f} s (runs {r['tfidf_runs_s']})")
     print(
         f"whole analysis, {r['processes']} process(es) as the product runs it: {r['analysis_s']:.3f} s "

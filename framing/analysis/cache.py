@@ -60,7 +60,8 @@ def lexicon_fingerprint(analyzer: Analyzer) -> str:
 _fingerprints: weakref.WeakKeyDictionary[Analyzer, str] = weakref.WeakKeyDictionary()
 
 
-def _method(analyzer: Analyzer) -> str:
+def parser_method(analyzer: Analyzer) -> str:
+    """Which speaker method the analyzer runs, and with which parser model: part of every version key."""
     if not analyzer.use_parser:
         return "rules (parse not used)"
     st = parser.installed()
@@ -68,7 +69,7 @@ def _method(analyzer: Analyzer) -> str:
 
 
 def key(analyzer: Analyzer, article: Article) -> str:
-    parts = (FORMAT, code_fingerprint(), lexicon_fingerprint(analyzer), _method(analyzer), article.text)
+    parts = (FORMAT, code_fingerprint(), lexicon_fingerprint(analyzer), parser_method(analyzer), article.text)
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 

@@ -15,7 +15,6 @@ from typing import NamedTuple
 
 from framing.lexicons import Entry, Lexicon
 from framing.text.document import Document, fold, tokens, unify
-from framing.text.native import compiled
 
 
 class Match(NamedTuple):
@@ -100,7 +99,7 @@ class MultiMatcher:
         return dict(zip(self.lexicons, outs))
 
 
-def _match_all(
+def match_all(
     index: dict[str, _Opener],
     lowers: list[str],
     t_starts: list[int],
@@ -111,9 +110,7 @@ def _match_all(
 ) -> list[list[Match]]:
     """The matches of every lexicon (by number) among tokens ``lowers`` (case-folded) at offsets
     ``t_starts``/``t_ends`` of ``text``, made as ``record``s. A case-sensitive form is compared with the
-    token in ``unify(text)``.
-
-    The reference for the compiled twin (:data:`match_all`)."""
+    token in ``unify(text)``."""
     outs: list[list[Match]] = [[] for _ in range(n_lexicons)]
     # Every token's index entry (None for a token that opens no form), then the tokens that open some
     # form, both found at C speed: a few hundred of an article's tokens.
@@ -167,10 +164,6 @@ def _plain_run(text: str, starts: list[int], ends: list[int], first: int, last: 
         if gap != " " and (not gap or not gap.isspace() or "\n" in gap):
             return False
     return True
-
-
-#: :func:`_match_all`, compiled when the optional extension is there (see :mod:`framing.text.native`).
-match_all = compiled("match_all") or _match_all
 
 
 class Matcher:

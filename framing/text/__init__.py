@@ -2,8 +2,7 @@
 the offsets every span refers to, made once) and the spaCy parse of the paragraphs that need one.
 
 ``document`` (tokens, sentences, folding), ``sentences`` (Punkt with a shipped abbreviation list),
-``parser`` (the pinned spaCy pipeline, loaded once per process), ``native`` (the optional compiled word
-split).
+and ``parser`` (the pinned spaCy pipeline, loaded once per process).
 """
 
 from framing.text.document import Document, fold, paragraphs, sentences, tokens, unify, word_count

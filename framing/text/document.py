@@ -1,8 +1,7 @@
 """Sentences and word tokens with character offsets into the original text.
 
 Nothing here needs NLTK's downloadable data: sentences come from Punkt given a shipped abbreviation
-list, words from one regular expression (what NLTK's data-free ``RegexpTokenizer`` does, faster), or
-from its compiled twin in the optional ``speedups/`` extension (same words, same offsets).
+list, words from one regular expression (what NLTK's data-free ``RegexpTokenizer`` does, faster).
 Every offset indexes the original string, so a highlight lands on the letters it names, whatever
 quotes, spaces or scripts the text uses.
 """
@@ -17,7 +16,6 @@ from itertools import accumulate, repeat, starmap
 from typing import Any
 
 from framing.models import Span, Token
-from framing.text.native import compiled
 from framing.text.parser import Parsed
 from framing.text.sentences import SentenceSplitter, paragraph_spans
 
@@ -170,16 +168,12 @@ def token_table(text: str) -> tuple[list[int], list[int], list[str]]:
     return word_table(low)
 
 
-def _word_table(low: str) -> tuple[list[int], list[int], list[str]]:
+def word_table(low: str) -> tuple[list[int], list[int], list[str]]:
     """Start and end offsets and text of every word of ``low``, apostrophes and hyphens in the words made
-    plain (' and -). The reference for the compiled twin (:data:`word_table`)."""
+    plain (' and -)."""
     parts = _WORD_SPLIT.split(_translate_word_marks(low))
     offsets = list(accumulate(map(len, parts)))
     return offsets[0:-1:2], offsets[1::2], parts[1::2]
-
-
-#: :func:`_word_table`, compiled when the optional extension is there (see :mod:`framing.text.native`).
-word_table = compiled("word_table") or _word_table
 
 
 _span = re.Match.span
