@@ -4,7 +4,9 @@
 ``import PATH... [--db FILE] [--valid-only]`` adds article files to the library, all or nothing (files
 are read by ``ingest.parse_file``, except the library's own CSV/JSONL export, read back exactly);
 ``list [--db FILE] [--format json|text]`` shows what the library holds;
-``report PATH PATH [...] --out FILE.html [--outlet NAME ...]`` writes a self-contained HTML report.
+``report PATH PATH [...] --out FILE.html [--outlet NAME ...]`` writes a self-contained HTML report;
+``corpus analyze|export|status`` analyses the whole library on Dask and stores, exports or counts the
+analyses (:mod:`framing.corpus.command`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from framing.analysis import compare
+from framing.corpus import add_corpus_parsers, run_corpus_command
 from framing.lexicons import LexiconError
 from framing.library import (
     IngestError,
@@ -50,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--top-terms", type=int, default=15, help="distinctive terms per article (default 15)")
     _library_parsers(sub)
     _report_parser(sub)
+    add_corpus_parsers(sub)
     return p
 
 
@@ -59,6 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return LIBRARY_COMMANDS[args.command](args)
     if args.command == "report":
         return _report(args)
+    if args.command == "corpus":
+        return run_corpus_command(args)
     try:
         articles = _read_articles(args.paths, args.outlet)
         how = parser_status()

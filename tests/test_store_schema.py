@@ -79,16 +79,17 @@ def test_a_new_migration_runs_once_on_an_existing_library(tmp_path, monkeypatch)
         lib.add_articles(sample()[:1])
     calls = []
 
-    def m002(con):
+    def m_next(con):
         calls.append(1)
         con.execute("ALTER TABLE articles ADD COLUMN note TEXT NOT NULL DEFAULT ''")
 
-    monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, m002])
+    known = len(store.MIGRATIONS)
+    monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, m_next])
     with Library(path) as lib:
-        assert lib.schema_version == 2
+        assert lib.schema_version == known + 1
         assert lib.count() == 1
     with Library(path) as lib:
-        assert lib.schema_version == 2
+        assert lib.schema_version == known + 1
     assert calls == [1]
 
 
@@ -100,11 +101,11 @@ def test_a_failing_migration_leaves_the_old_schema(tmp_path, monkeypatch):
         con.execute("CREATE TABLE half_done (x)")
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, broken])
+    monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, broken])  # (the file is at the version before)
     with pytest.raises(RuntimeError):
         Library(path)
     con = sqlite3.connect(path)
-    assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 1
+    assert con.execute("SELECT max(version) FROM schema_version").fetchone()[0] == len(store.MIGRATIONS) - 1
     assert not con.execute("SELECT 1 FROM sqlite_master WHERE name='half_done'").fetchone()
     con.close()
 
@@ -118,3 +119,16 @@ def test_a_newer_library_is_refused(tmp_path):
     con.close()
     with pytest.raises(LibraryError, match="newer"):
         Library(path)
+
+
+def test_a_library_of_schema_1_gains_the_stored_analyses_and_keeps_its_articles(tmp_path, monkeypatch):
+    path = tmp_path / "lib.db"
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:1])
+    with Library(path) as lib:
+        lib.add_articles(sample()[:2])
+        assert lib.schema_version == 1
+    monkeypatch.undo()
+    with Library(path) as lib:
+        assert lib.schema_version == len(store.MIGRATIONS) >= 2
+        assert lib.count() == 2 and lib.analysis_versions() == {}
+        assert lib.analysis_status("any") == {"articles": 2, "current": 0, "stale": 0, "missing": 2}

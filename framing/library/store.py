@@ -21,7 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from framing.library import store_io
+from framing.library import analyses, store_io
+from framing.library.analyses import AnalysesMixin
 from framing.library.store_io import LibraryError
 from framing.models import Article
 
@@ -100,7 +101,7 @@ def _m001_initial(con: sqlite3.Connection) -> None:
 
 
 # Applied in order, each in its own transaction; migration i brings the schema to version i. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial, analyses.migrate]
 
 
 def _schema_version(con: sqlite3.Connection) -> int:
@@ -172,7 +173,7 @@ def _fill_outlet(con: sqlite3.Connection, outlet: dict[str, Any]) -> None:
 # ---------------------------------------------------------------------------------------- library
 
 
-class Library:
+class Library(AnalysesMixin):
     """The article library in one SQLite file. Use as a context manager, or call :meth:`close`."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
