@@ -65,3 +65,15 @@ def test_a_failed_cold_start_is_reported_not_averaged_away(monkeypatch) -> None:
     monkeypatch.setattr(bench, "cold_start_s", lambda timeout=120.0, *, cache_dir=None: next(results))
     median, runs, note = bench.cold_starts(3)
     assert median is None and runs == [3.0] and note == "streamlit exited with code 1"
+
+
+def test_the_corpus_benchmark_runs_and_reports_its_goals() -> None:
+    from benchmarks.corpus_dask import run
+
+    r = run(6, use_parser=False)
+    assert r["articles"] == 6 and r["words"] > 100
+    for key in ("workers_1", "workers_2"):
+        assert r[key]["seconds"] > 0 and r[key]["words_per_s"] > 0
+        assert r[key]["rerun_unchanged_s"] < r[key]["seconds"]  # nothing analysed again
+    assert r["bare_spacy"]["words_per_s"] > 0
+    assert set(r["goals"]) == {"one_worker_vs_spacy", "speedup_1_to_2", "rerun_share"}
