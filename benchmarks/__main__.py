@@ -9,7 +9,7 @@ writes ``benchmarks/results.json``.
     speakers, TF-IDF distinctive terms over the corpus and log-odds by outlet over the corpus — divided
     by the time of a bare ``TfidfVectorizer().fit_transform`` over the same texts in the same run.
     Budget: at most 3. The faster of two runs (``analysis_runs_s``), as the TF-IDF is the fastest of
-    three. Timed as the product runs it (:func:`framing.analysis.corpus.analyze_corpus`: articles
+    three. Timed as the product runs it (:func:`framing.corpus.analyze_corpus`: articles
     analysed in one worker process per core while the parent counts the terms); the same work in one
     process is reported beside it as ``one_process`` (with its own ratio), so a reader sees both what
     the cores buy and what the engine costs. Tone (VADER per sentence) is timed apart, as ``tone_s``.
@@ -47,9 +47,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from framing import compare
 from framing.analysis.article import default_analyzer
-from framing.analysis.corpus import MIN_PER_PROCESS, analyze_corpus, analyze_many, default_processes
 from framing.analysis.corpus_terms import corpus_terms
 from framing.analysis.tone import sentence_tones
+from framing.corpus.many import MIN_PER_PROCESS, analyze_corpus, analyze_many, default_processes
 
 from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .corpus import generate
@@ -98,12 +98,12 @@ def analyse_corpus(articles, processes: int | None = None) -> dict:
     """The whole analysis of the corpus: per article, then TF-IDF terms and log-odds over all of it.
 
     ``processes=1``: one process, one part after the other, each part timed. Otherwise
-    :func:`framing.analysis.corpus.analyze_corpus` as the product runs it: the articles analysed in worker processes
+    :func:`framing.corpus.analyze_corpus` as the product runs it: the articles analysed on Dask workers
     (one per core) while this process counts the terms; only the total is meaningful then.
     """
     if processes != 1:
         t0 = time.perf_counter()
-        whole = analyze_corpus(articles, processes=processes)
+        whole = analyze_corpus(articles, workers=processes)
         total = time.perf_counter() - t0
         return {
             "analyses": whole.analyses,
@@ -115,7 +115,7 @@ def analyse_corpus(articles, processes: int | None = None) -> dict:
     analyzer = default_analyzer()
     texts = [a.text for a in articles]
     t0 = time.perf_counter()
-    analyses = analyze_many(articles, analyzer, processes=1)
+    analyses = analyze_many(articles, analyzer, workers=1)
     t1 = time.perf_counter()
     terms, scores = corpus_terms(texts, [a.outlet for a in articles], top=15)
     t2 = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Analysing many articles over processes gives exactly the one-by-one result, with the lexicons given."""
+"""Analysing many articles on Dask workers gives exactly the one-by-one result, with the lexicons given."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import pytest
 
 from benchmarks.corpus import generate
 from framing import Analyzer, Article
-from framing.analysis import corpus as batch
 from framing.analysis.article import default_analyzer
-from framing.analysis.corpus import analyze_corpus, analyze_many
 from framing.analysis.logodds import log_odds
 from framing.analysis.terms import distinctive_terms
+from framing.corpus import analyze_corpus, analyze_many
+from framing.corpus import many as batch
 from framing.lexicons.overlay import apply_overlay
 from framing.lexicons.overlay import shipped_lexicons as load_shipped
 from framing.library.store import Library
@@ -33,19 +33,17 @@ def articles() -> list[Article]:
 
 def test_processes_give_the_same_analyses_in_the_same_order(articles: list[Article]) -> None:
     serial = [default_analyzer().analyze(a) for a in articles]
-    pooled = analyze_many(articles, processes=2)
+    pooled = analyze_many(articles, workers=2)
     assert pooled == serial
     assert [p.article for p in pooled] == articles  # the caller's articles, not copies from a worker
     assert sum(len(p.hits) for p in pooled) > 1000
 
 
-def test_spawned_workers_get_the_texts_too(monkeypatch: pytest.MonkeyPatch, articles: list[Article]) -> None:
-    # Where "fork" is missing (macOS, Windows), workers start afresh and receive the texts when they start.
-    monkeypatch.setattr(batch.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    some = articles[: 2 * batch.MIN_PER_PROCESS]
-    # A spawned worker is a new interpreter with its own string hash seed: equal results also show that
+def test_workers_are_new_interpreters_with_their_own_hash_seed(articles: list[Article]) -> None:
+    # A Dask worker is a new interpreter with its own string hash seed: equal results also show that
     # nothing in the analysis depends on the order of a set (see test_speakers' hash-seed test).
-    assert analyze_many(some, processes=2) == [default_analyzer().analyze(a) for a in some]
+    some = articles[: 2 * batch.MIN_PER_PROCESS]
+    assert analyze_many(some, workers=2) == [default_analyzer().analyze(a) for a in some]
 
 
 def test_workers_use_the_analyzer_given_not_the_shipped_one(articles: list[Article], tmp_path: Path) -> None:
@@ -55,19 +53,19 @@ def test_workers_use_the_analyzer_given_not_the_shipped_one(articles: list[Artic
     analyzer = Analyzer(lexicons)
     text = 'The minister opined that "progress" was made, the envoy said.'
     extra = [Article(text=f"{text} Paragraph {i}.\n\n{a.text}") for i, a in enumerate(articles)]
-    pooled = analyze_many(extra, analyzer, processes=2)
+    pooled = analyze_many(extra, analyzer, workers=2)
     assert all(any(h.entry_id == "user.opined" for h in p.hits) for p in pooled)
     assert pooled == [analyzer.analyze(a) for a in extra]
 
 
 def test_small_batches_and_one_process_stay_in_this_process(monkeypatch: pytest.MonkeyPatch, articles) -> None:
-    def no_pool(*_a, **_k):
-        raise AssertionError("a pool was started")
+    def no_cluster(*_a, **_k):
+        raise AssertionError("a cluster was started")
 
-    monkeypatch.setattr(batch.multiprocessing, "get_context", no_pool)
+    monkeypatch.setattr(batch, "dask_client", no_cluster)
     few = articles[: batch.MIN_PER_PROCESS]
-    assert analyze_many(few, processes=4) == [default_analyzer().analyze(a) for a in few]
-    assert len(analyze_many(articles, processes=1)) == len(articles)
+    assert analyze_many(few, workers=4) == [default_analyzer().analyze(a) for a in few]
+    assert len(analyze_many(articles, workers=1)) == len(articles)
     monkeypatch.setenv("FRAMING_PROCESSES", "1")
     assert batch.default_processes() == 1
     assert len(analyze_many(articles)) == len(articles)
@@ -75,7 +73,7 @@ def test_small_batches_and_one_process_stay_in_this_process(monkeypatch: pytest.
 
 
 def test_corpus_analysis_is_the_analyses_terms_and_log_odds_by_outlet(articles: list[Article]) -> None:
-    result = analyze_corpus(articles, processes=2, top=10)
+    result = analyze_corpus(articles, workers=2, top=10)
     texts = [a.text for a in articles]
     groups: dict[str, list[str]] = {}
     for a in articles:
@@ -84,7 +82,7 @@ def test_corpus_analysis_is_the_analyses_terms_and_log_odds_by_outlet(articles: 
     assert result.analyses == [default_analyzer().analyze(a) for a in articles]
     assert result.terms == distinctive_terms(texts, top=10)
     assert result.log_odds == log_odds(groups)
-    one = analyze_corpus(articles[:5], groups=["a", "a", "b", "b", "b"], processes=1)
+    one = analyze_corpus(articles[:5], groups=["a", "a", "b", "b", "b"], workers=1)
     assert list(one.log_odds) == ["a", "b"]
     assert analyze_corpus(articles[:3], groups=["a"] * 3).log_odds == {}
 
@@ -112,17 +110,17 @@ def test_the_collector_is_restored_after_a_batch(monkeypatch: pytest.MonkeyPatch
         raise RuntimeError("analysis failed")
 
     assert gc.isenabled()
-    analyze_many(articles[:3], processes=1)
+    analyze_many(articles[:3], workers=1)
     assert gc.isenabled()
     gc.disable()
     try:
-        analyze_many(articles[:3], processes=1)
+        analyze_many(articles[:3], workers=1)
         assert not gc.isenabled()  # left as it was found
     finally:
         gc.enable()
     monkeypatch.setattr(Analyzer, "analyze", broken)
     with pytest.raises(RuntimeError):
-        analyze_many(articles[:3], processes=1)
+        analyze_many(articles[:3], workers=1)
     assert gc.isenabled()
 
 

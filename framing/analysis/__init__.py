@@ -1,6 +1,7 @@
 """From hits to comparisons: one article (``article``: every indicator family over one Document), then a
-comparison of several (``compare``: distinctive terms, log-odds, sentence alignment, tone, summary, label
-choices), then a corpus (``corpus``). Reads the indicators; the render package and the app read it.
+comparison of several (``comparison``: distinctive terms, log-odds, sentence alignment, tone, summary,
+label choices), and a corpus's terms (``corpus_terms``); a corpus's analysis on workers is
+:mod:`framing.corpus`. Reads the indicators; the render package and the app read it.
 
 Names whose modules bring in scikit-learn, SciPy or pandas are imported when first used.
 """
@@ -18,8 +19,6 @@ __all__ = [
     "actor_tone",
     "analyze",
     "analyze_cached",
-    "analyze_corpus",
-    "analyze_many",
     "article_tone",
     "choice_table",
     "compare",
@@ -38,8 +37,6 @@ __all__ = [
 __getattr__ = exports(
     __name__,
     {
-        "analyze_corpus": "corpus",
-        "analyze_many": "corpus",
         "corpus_terms": "corpus_terms",
         "distinctive_terms": "terms",
         "log_odds": "logodds",

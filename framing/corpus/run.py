@@ -79,7 +79,9 @@ def batches(articles: Sequence[Article], size: int = BATCH) -> Iterator[list[Art
 
 
 @contextmanager
-def _client(workers: int, scheduler: str | None, dashboard: bool) -> Iterator[Any]:
+def dask_client(workers: int, scheduler: str | None, dashboard: bool) -> Iterator[Any]:
+    """A Dask client: of the scheduler at ``scheduler``, or of a new LocalCluster of ``workers`` processes
+    (one thread each), closed on the way out."""
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
@@ -141,7 +143,7 @@ def analyse_library(
             bar = _bar(progress, total_words, len(articles))
             _collect(lib, results, summary, bar, on_batch)
         else:
-            with _client(workers, scheduler, dashboard) as client:
+            with dask_client(workers, scheduler, dashboard) as client:
                 summary.dashboard = getattr(client, "dashboard_link", "") or ""
                 if summary.dashboard and progress is not None:
                     print(f"Dask dashboard: {summary.dashboard}", file=progress)

@@ -1,4 +1,4 @@
-"""Running the engine over many article files in one process (and its worker pool), not one process a batch."""
+"""Running the engine over many article files in one process (and its Dask workers), not one process a batch."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from framing.analysis import analyze_many
+from framing.corpus import analyze_many
 from framing.library import read_path
 from framing.models import ArticleAnalysis
 
@@ -15,7 +15,7 @@ def analyse_files(paths: Sequence[Path], *, processes: int | None = None) -> lis
     """Each file read as the CLI reads it (``framing.read_path``) and analysed with the shipped lexicons,
     in order; exactly what ``python -m framing compare`` reports for the same files."""
     articles = [read_path(p) for p in paths]
-    return analyze_many(articles, processes=processes)
+    return analyze_many(articles, workers=processes)
 
 
 def as_json(an: ArticleAnalysis) -> dict[str, Any]:
