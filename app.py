@@ -9,6 +9,7 @@ st.set_page_config(page_title="Framing — how outlets tell the same story", pag
 pages = [
     st.Page("views/compare.py", title="Compare", icon=":material/compare:", default=True),
     st.Page("views/library.py", title="Library", icon=":material/library_books:"),
+    st.Page("views/coverage.py", title="Coverage", icon=":material/monitoring:"),
     st.Page("views/lexicons.py", title="Lexicons", icon=":material/menu_book:"),
     st.Page("views/guide.py", title="Guide", icon=":material/school:"),
     st.Page("views/exercise.py", title="Spot the frame", icon=":material/quiz:"),

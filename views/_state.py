@@ -192,3 +192,111 @@ def available_articles() -> list[Article]:
     for a in uploaded_articles().values():
         seen.setdefault(a.id, a)
     return list(seen.values())
+
+
+# ---------------------------------------------------------------------------------------- the Coverage page
+# The stored analyses are read once per library state into frames shared by every session (read-only: no
+# caller changes them); each table the page shows is cached by the library's state and the filters.
+
+#: The engine's tables the Coverage page caches (names in framing.corpus).
+COVERAGE_TABLES = ("rates", "totals", "trend", "label_choices", "speaker_stances", "key_counts")
+
+
+def library_stamp() -> tuple[int, ...]:
+    """Changes whenever the library file is written (the SQLite file and its write-ahead log)."""
+    path = library().path
+    stamp: list[int] = []
+    for p in (path, path.with_name(path.name + "-wal")):
+        try:
+            info = p.stat()
+            stamp += [info.st_mtime_ns, info.st_size]
+        except OSError:
+            stamp += [0, 0]
+    return tuple(stamp)
+
+
+@st.cache_resource(show_spinner="Reading the stored analyses…", max_entries=2)
+def _coverage(path: str, stamp: tuple[int, ...]) -> Any:
+    from framing.corpus import load_coverage
+
+    return load_coverage(library())
+
+
+def coverage() -> Any:
+    """The library's stored analyses as frames (framing.corpus.Coverage), read again after any write."""
+    return _coverage(str(library().path), library_stamp())
+
+
+@st.cache_resource(show_spinner="Reading the stored term counts…", max_entries=1)
+def _term_matrix(path: str, stamp: tuple[int, ...]) -> Any:
+    from framing.corpus import load_terms
+
+    return load_terms(library())
+
+
+def term_matrix() -> Any:
+    """The stored term counts (framing.corpus.TermMatrix), read only when distinctive terms are shown."""
+    return _term_matrix(str(library().path), library_stamp())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _rules_analyzer(version: str, _lexicons: dict[str, Lexicon]) -> Analyzer:
+    return Analyzer(_lexicons, use_parser=False)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _analysis_status(path: str, stamp: tuple[int, ...], overlay: str) -> tuple[dict[str, int], str]:
+    from framing.corpus import status, version_of
+
+    rows = overlay_rows()
+    keys = {version_of(analyzer()).key, version_of(_rules_analyzer(overlay, _overlaid(overlay, rows)[0])).key}
+    return status(library(), keys), str(library().path)
+
+
+def analysis_status() -> tuple[dict[str, int], str]:
+    """How many articles have a current, stale or no stored analysis (current: made with the lexicons in use
+    and this code, with or without the parser), and the library's path."""
+    return _analysis_status(str(library().path), library_stamp(), overlay_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _search(path: str, stamp: tuple[int, ...], term: str) -> frozenset[str]:
+    from framing.corpus import search_ids
+
+    return search_ids(library(), term)
+
+
+def coverage_articles(filters: tuple[Any, ...]) -> Any:
+    """The analysed articles chosen by ``filters`` = (outlets, since, until, stories, search), a DataFrame."""
+    from framing.corpus import choose
+
+    outlets, since, until, stories, search = filters
+    stamp = library_stamp()
+    ids = _search(str(library().path), stamp, search.strip()) if search.strip() else None
+    return choose(coverage(), outlets=outlets, since=since, until=until, stories=stories, ids=ids)
+
+
+@st.cache_data(show_spinner="Counting…", max_entries=128)
+def _coverage_table(path: str, stamp: tuple[int, ...], name: str, filters: tuple[Any, ...], args: tuple) -> Any:
+    import framing.corpus
+
+    return getattr(framing.corpus, name)(coverage(), coverage_articles(filters), *args)
+
+
+def coverage_table(name: str, filters: tuple[Any, ...], *args: Any) -> Any:
+    """One of the engine's tables (``COVERAGE_TABLES``) for the chosen articles, cached by library state."""
+    if name not in COVERAGE_TABLES:
+        raise ValueError(f"unknown coverage table {name!r}")
+    return _coverage_table(str(library().path), library_stamp(), name, filters, args)
+
+
+@st.cache_data(show_spinner="Finding the distinctive terms…", max_entries=32)
+def _distinctive(path: str, stamp: tuple[int, ...], filters: tuple[Any, ...]) -> Any:
+    from framing.corpus import distinctive_terms
+
+    return distinctive_terms(term_matrix(), coverage_articles(filters))
+
+
+def distinctive(filters: tuple[Any, ...]) -> Any:
+    """Each chosen outlet's distinctive terms (log-odds against the other chosen outlets)."""
+    return _distinctive(str(library().path), library_stamp(), filters)

@@ -59,10 +59,25 @@ def _pick_story() -> None:
     st.session_state["compare_articles"] = _story_ids(name)[: 3 if name != ALL else 2]
 
 
+def _open_linked() -> bool:
+    """A link from the Coverage page (``?article=<id>``): that article's story, with the article chosen; once
+    per link, so the reader's own choices afterwards stand."""
+    wanted = st.query_params.get("article", "")
+    if wanted not in articles or st.session_state.get("compare_linked") == wanted:
+        return False
+    st.session_state["compare_linked"] = wanted
+    name = articles[wanted].story if articles[wanted].story in stories else ALL
+    st.session_state["compare_story"] = name
+    others = [i for i in _story_ids(name) if i != wanted]
+    st.session_state["compare_articles"] = [wanted] + others[: 2 if name != ALL else 1]
+    return True
+
+
+linked = _open_linked()
 story = st.selectbox(
     "Story",
     [ALL] + stories,
-    index=(stories.index(first_story) + 1) if first_story in stories else 0,
+    index=0 if linked else (stories.index(first_story) + 1) if first_story in stories else 0,
     key="compare_story",
     on_change=_pick_story,
 )

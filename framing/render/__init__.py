@@ -19,6 +19,9 @@ __all__ = [
     "actor_tone_figure",
     "article_label",
     "categories_figure",
+    "coverage_rates_figure",
+    "coverage_terms_figure",
+    "coverage_trend_figure",
     "css",
     "fingerprint_frame",
     "frames_figure",
@@ -52,5 +55,6 @@ __getattr__ = exports(
             "share_of_voice_figure",
             "terms_figure",
         )
-    },
+    }
+    | dict.fromkeys(("coverage_rates_figure", "coverage_terms_figure", "coverage_trend_figure"), "coverage_charts"),
 )
