@@ -17,9 +17,10 @@ st.caption(
 
 articles = {a.id: a for a in _state.available_articles()}
 
-# The upload form is collapsed at first, so it is filled in only after the highlighted articles: the browser
-# then loads the code of those widgets after drawing the articles, not before.
-upload_box = st.expander("Add your own article (.txt, .md or .json)")
+# The controls are in the sidebar, so that on a 1280x720 projector the highlighted articles are in the first
+# screen. The upload form is collapsed at first, so it is filled in only after the highlighted articles: the
+# browser then loads the code of those widgets after drawing the articles, not before.
+st.sidebar.subheader("Compare: what to compare")
 
 
 def _upload_form() -> None:
@@ -41,7 +42,7 @@ def _upload_form() -> None:
         if added.id not in articles:
             _state.uploaded_articles()[added.id] = added
             st.rerun()  # drawn above already: the story and article pickers must list the new article
-        st.success(f"Added: {md_escape(article_choice(added))}. Pick it below.")
+        st.success(f"Added: {md_escape(article_choice(added))}. Pick it above, in “Articles to compare”.")
 
 
 stories = sorted({a.story for a in articles.values() if a.story})
@@ -74,7 +75,7 @@ def _open_linked() -> bool:
 
 
 linked = _open_linked()
-story = st.selectbox(
+story = st.sidebar.selectbox(
     "Story",
     [ALL] + stories,
     index=0 if linked else (stories.index(first_story) + 1) if first_story in stories else 0,
@@ -85,15 +86,16 @@ ids = _story_ids(story)
 ids += [i for i in _state.uploaded_articles() if i not in ids]
 if "compare_articles" in st.session_state:  # keep only choices that still exist
     st.session_state["compare_articles"] = [i for i in st.session_state["compare_articles"] if i in ids]
-chosen = st.multiselect(
+chosen = st.sidebar.multiselect(
     "Articles to compare (two or more)",
     ids,
     default=None if "compare_articles" in st.session_state else ids[: 3 if story != ALL else 2],
     key="compare_articles",
     format_func=lambda i: article_choice(articles[i]),
 )
+upload_box = st.sidebar.expander("Add your own article (.txt, .md or .json)")
 if len(chosen) < 2:
-    st.info("Pick at least two articles to compare.")
+    st.info("Pick at least two articles to compare (in the sidebar, under “Articles to compare”).")
     _upload_form()
     st.stop()
 
@@ -103,7 +105,7 @@ if len(chosen) < 2:
 # the browser loads those elements' code meanwhile. The rest of the page, the downloads above the tabs
 # included, fills in once the comparison is ready.
 picked = tuple(articles[i] for i in chosen)
-downloads = st.container()
+downloads = st.sidebar.container()
 tabs = st.tabs(["Highlights", "Summary", "Voices", "Selection", "Vocabulary", "Agency & frames", "Tone"])
 with tabs[0]:
     shown = _panels_text.cue_picker()
