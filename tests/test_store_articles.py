@@ -144,3 +144,17 @@ def test_settings(lib):
     assert lib.settings()["theme"] == "light"
     assert "seeded_at" in lib.settings()
     assert all(help_text for _, help_text in store.SETTINGS.values())
+
+
+def test_metadata_reads_fields_without_texts(tmp_path) -> None:
+    from framing.models import Article
+
+    with store.Library(tmp_path / "m.db") as lib:
+        lib.skip_seeding()
+        a = Article(text="First text.", outlet="A", title="One", published="2021-11-29")
+        b = Article(text="Second text.", title="Two")
+        lib.add_articles([a, b])
+        assert lib.metadata("outlet", "published") == [(a.id, "A", "2021-11-29"), (b.id, "", "")]
+        assert lib.metadata() == [(a.id,), (b.id,)]
+        with pytest.raises(ValueError, match="unknown field"):
+            lib.metadata("text")

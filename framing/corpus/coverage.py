@@ -78,8 +78,7 @@ def load_coverage(lib: Library) -> Coverage:
     """Every analysed article's metadata and hits, read once (the page caches this)."""
     analysed = pd.DataFrame(lib.rows("analyses"), columns=["id", "version", "l", "c", "p", "words", "q", "at"])
     meta = pd.DataFrame(
-        [(a.id, a.outlet, a.title, a.published, a.story) for a in lib.articles()],
-        columns=["id", "outlet", "title", "published", "story"],
+        lib.metadata("outlet", "title", "published", "story"), columns=["id", "outlet", "title", "published", "story"]
     )
     articles = meta.merge(analysed[["id", "words", "version"]], on="id", how="inner").reset_index(drop=True)
     months = articles["published"].str.slice(0, 7)

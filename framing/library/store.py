@@ -309,6 +309,15 @@ class Library(AnalysesMixin):
     def count(self) -> int:
         return self._read("SELECT count(*) FROM articles")[0][0]
 
+    def metadata(self, *fields: str) -> list[tuple[Any, ...]]:
+        """``(id, *fields)`` of every article in the order added, without reading their texts (for pages
+        that count or list many articles). ``fields``: metadata field names; ``None`` reads as ""."""
+        unknown = sorted(set(fields) - set(METADATA_FIELDS))
+        if unknown:
+            raise ValueError(f"unknown field(s) {', '.join(unknown)}; metadata fields are {', '.join(METADATA_FIELDS)}")
+        columns = "".join(f", coalesce({f}, '')" for f in fields)
+        return self._read(f"SELECT id{columns} FROM articles ORDER BY rowid")
+
     def update(self, id: str, **fields: str | None) -> Article:
         """Change an article's metadata (title, outlet, author, published, url, language, story); never its text."""
         if "text" in fields or "id" in fields:
