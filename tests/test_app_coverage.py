@@ -97,3 +97,24 @@ def test_open_in_compare_picks_the_linked_article(db: Path) -> None:
     assert at.session_state["compare_story"] == article.story
     assert at.session_state["compare_articles"][0] == article.id
     assert len(at.session_state["compare_articles"]) >= 2
+
+
+def test_a_small_library_is_analysed_from_the_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "fresh.db"
+    with Library(path) as lib:
+        lib.skip_seeding()
+        lib.add_articles(
+            [
+                Article(text='"We will not give in," the minister said. Rebels were killed.', outlet="Wire A"),
+                Article(text="Officials claimed the so-called deal was dead. Protesters were shot.", outlet="Paper B"),
+            ]
+        )
+    monkeypatch.setenv("FRAMING_DB", str(path))
+    monkeypatch.setenv("FRAMING_NO_PARSER", "1")
+    at = _page()
+    assert any("No article of the library has a stored analysis" in i.value for i in at.info)
+    at.button(key="coverage_analyse_now").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    with Library(path) as lib:
+        assert len(lib.analysis_versions()) == 2
+    assert at.header[0].value == "Coverage across outlets" and "2 articles" in at.caption[0].value

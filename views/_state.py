@@ -300,3 +300,11 @@ def _distinctive(path: str, stamp: tuple[int, ...], filters: tuple[Any, ...]) ->
 def distinctive(filters: tuple[Any, ...]) -> Any:
     """Each chosen outlet's distinctive terms (log-odds against the other chosen outlets)."""
     return _distinctive(str(library().path), library_stamp(), filters)
+
+
+def analyse_library_now() -> Any:
+    """Every new or stale article of the library analysed in this process with the lexicons in use, and stored
+    (the Coverage page offers it for a small library; a large one is analysed by ``corpus analyze``)."""
+    from framing.corpus import analyse_library
+
+    return analyse_library(library(), analyzer(), workers=0, progress=None)

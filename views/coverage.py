@@ -26,6 +26,7 @@ VIEWS = {
     "trend": "Monthly trend",
 }
 REFRESH = "python -m framing corpus analyze"
+NOW_LIMIT = 100  # up to this many articles to analyse, the page offers to do it itself (a minute or less)
 SHOWN = 50  # sentences shown behind a number, the newest first
 STYLE = """<style>
 .fr-cov {border-left: 3px solid #0072B2; padding: 2px 10px; margin: 6px 0; line-height: 1.5;}
@@ -37,11 +38,24 @@ cov = _state.coverage()
 status, path = _state.analysis_status()
 st.header("Coverage across outlets", anchor=False)
 
+
+def _analyse_now(todo: int) -> None:
+    """A small library is analysed from the page itself; a large one from the command line (on Dask)."""
+    if 0 < todo <= NOW_LIMIT and st.button(f"Analyse these {todo:,} articles now", key="coverage_analyse_now"):
+        with st.spinner(f"Analysing {todo:,} articles…"):
+            summary = _state.analyse_library_now()
+        if summary.failed:
+            st.error(summary.text())
+        else:
+            st.rerun()  # the library changed: the stored analyses are read again
+
+
 if cov.articles.empty:
     st.info(
         f"No article of the library has a stored analysis yet ({status['articles']:,} articles). Analyse them "
         f"once from the command line, then reload this page:\n\n`{REFRESH} --db {path}`"
     )
+    _analyse_now(status["stale"] + status["missing"])
     st.stop()
 
 # ---------------------------------------------------------------------------------------- the controls
@@ -85,6 +99,7 @@ if stale:
         f"`{REFRESH} --db {path}`",
         icon=":material/update:",
     )
+    _analyse_now(stale)
 if chosen.empty:
     st.info("No analysed article matches these choices: pick other outlets, dates, stories or search words.")
     st.stop()
