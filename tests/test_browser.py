@@ -101,19 +101,17 @@ def test_uploaded_hostile_article_shows_as_text_and_runs_nothing(page) -> None:
     assert page.dialogs == []  # type: ignore[attr-defined]
 
 
-def test_the_articles_are_in_the_first_screen_of_a_projector(server: str) -> None:
+def test_the_articles_are_in_the_first_screen_of_a_projector(page, server: str) -> None:
     """At 1280x720 (a classroom projector) the controls sit in the sidebar and the highlighted articles
     start inside the first screen, with no scrolling."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        pg = browser.new_page(viewport={"width": 1280, "height": 720})
-        pg.goto(server)
-        pg.wait_for_selector("mark.fr-scare_quotes", timeout=60_000)
-        first = pg.locator(".fr-article").first.bounding_box()
+    small = page.context.browser.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        small.goto(server)
+        small.wait_for_selector("mark.fr-scare_quotes", timeout=60_000)
+        first = small.locator(".fr-article").first.bounding_box()
         assert first is not None and first["y"] < 720 - 100, first  # at least a few lines of it show
-        picker = pg.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").first
-        assert picker.is_visible()  # the article picker is in the sidebar
-        pg.screenshot(path=str(ARTIFACTS / "compare-1280x720.png"))
-        browser.close()
+        picker = small.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").first
+        picker.wait_for(state="visible", timeout=30_000)  # the article picker is in the sidebar
+        small.screenshot(path=str(ARTIFACTS / "compare-1280x720.png"))
+    finally:
+        small.close()
