@@ -47,17 +47,7 @@ _usable_cached = lru_cache(maxsize=200_000)(_usable)
 def plain_terms(text: str) -> list[str]:
     """``analyze_terms`` token by token: the definition, and the way for texts the fast way can't take."""
     spans, words = token_words(text)
-    words = [w.replace("\u2019", "'") for w in words]
-    usable = _usable_cached
-    keep = [usable(w) for w in words]
-    out = [w for w, k in zip(words, keep) if k]
-    negations = NEGATIONS
-    for i in range(len(words) - 1):
-        if keep[i + 1] and (keep[i] or words[i] in negations):
-            gap = text[spans[i][1] : spans[i + 1][0]]
-            if gap == " " or gap.isspace() or gap == "-":
-                out.append(f"{words[i]} {words[i + 1]}")
-    return out
+    return _terms(text, [s for s, _ in spans], [e for _, e in spans], [w.replace("\u2019", "'") for w in words])
 
 
 def document_terms(doc: Document) -> list[str]:
@@ -65,10 +55,13 @@ def document_terms(doc: Document) -> list[str]:
     words (the Document folds apostrophes and hyphens in a word as ``token_words`` does), the same
     bigrams, in the same order."""
     found = doc.__dict__.get("_terms")
-    if found is not None:
-        return found
-    text, starts, ends = doc.text, doc.token_starts, doc.token_ends
-    words = doc.token_lowers
+    if found is None:  # kept with the Document: TF-IDF and log-odds both read them
+        found = doc.__dict__["_terms"] = _terms(doc.text, doc.token_starts, doc.token_ends, doc.token_lowers)
+    return found
+
+
+def _terms(text: str, starts: list[int], ends: list[int], words: list[str]) -> list[str]:
+    """The kept words, then the bigrams of neighbouring words with nothing but a space or a hyphen between."""
     usable = _usable_cached
     keep = [usable(w) for w in words]
     out = [w for w, k in zip(words, keep) if k]
@@ -78,7 +71,6 @@ def document_terms(doc: Document) -> list[str]:
             gap = text[ends[i] : starts[i + 1]]
             if gap == " " or gap.isspace() or gap == "-":
                 out.append(f"{words[i]} {words[i + 1]}")
-    doc.__dict__["_terms"] = out  # kept with the Document: TF-IDF and log-odds both read them
     return out
 
 
