@@ -118,3 +118,25 @@ def test_a_small_library_is_analysed_from_the_page(tmp_path: Path, monkeypatch: 
     with Library(path) as lib:
         assert len(lib.analysis_versions()) == 2
     assert at.header[0].value == "Coverage across outlets" and "2 articles" in at.caption[0].value
+
+
+def test_a_new_analysis_changes_what_the_page_shows(db: Path) -> None:
+    """The page's tables are kept by the library's state: an article analysed since is counted at once."""
+    from framing.corpus import choose, label_choices, label_grid, load_coverage
+
+    pair = ["Lantern Press Agency", "The Velmoran Observer"]
+    at = _page()
+    at.multiselect(key="coverage_outlets").set_value(pair).run()
+    before = at.dataframe[0].value
+    text = "Illegal immigrants crossed on Monday. Illegal immigrants waited. Illegal immigrants left on Friday."
+    with Library(db) as lib:
+        lib.add_articles([Article(text=text, title="More crossings", outlet=pair[0])])  # undated: no date range moves
+        analyse_library(lib, Analyzer(use_parser=False), workers=0, progress=None)
+        cov = load_coverage(lib)
+        expected = label_grid(label_choices(cov, choose(cov, outlets=pair)), pair)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    after = at.dataframe[0].value
+    assert not after.equals(before)
+    assert after.loc["immigration", pair[0]] == expected.loc["immigration", pair[0]]
+    assert "illegal immigrants ×" in after.loc["immigration", pair[0]]

@@ -104,12 +104,12 @@ def test_contested_label_rates_equal_the_hand_counts_with_intervals_and_warnings
     assert north.high > north.low  # one of its three articles has no migrant label: the rate varies
 
 
-def test_totals_add_every_key(cov) -> None:
+def test_totals_add_every_key(cov, lib) -> None:
     table = totals(cov, choose(cov, outlets=["North Wire", "South Post"]), "frames")
     assert set(table["outlet"]) == {"North Wire", "South Post"}
     north = _row(table, outlet="North Wire")
-    hand = int(((cov.hits["family"] == "frames") & cov.hits["article_id"].isin(
-        cov.articles.loc[cov.articles["outlet"] == "North Wire", "id"])).sum())  # fmt: skip
+    ids = set(cov.articles.loc[cov.articles["outlet"] == "North Wire", "id"])
+    hand = sum(1 for r in lib.rows("analysis_hits", ids) if r[1] == "frames" and not r[7])
     assert north.hits == hand == 5  # "Illegal" twice, "reforms", "Police", "budget"
 
 
@@ -231,3 +231,132 @@ def test_status_counts_stale_and_missing(tmp_path: Path) -> None:
         key = version_of(engine).key
         assert status(lib, [key]) == {"articles": 4, "current": 3, "stale": 0, "missing": 1}
         assert status(lib, ["another"]) == {"articles": 4, "current": 0, "stale": 3, "missing": 1}
+
+
+# ---------------------------------------------------------------------------------------- SQL = the old way
+
+
+@pytest.fixture(scope="module")
+def varied(tmp_path_factory: pytest.TempPathFactory):
+    """A library of 160 generated articles over five outlets (one of them without a name), 14 months (some
+    undated) and three stories, analysed by the word rules."""
+    from dataclasses import replace
+
+    from benchmarks.corpus import generate
+
+    rng = np.random.default_rng(5)
+    outlets = ["Alpha Wire", "Beta Post", "Gamma Times", "Delta Herald", ""]
+    articles = [
+        replace(
+            a,
+            outlet=outlets[rng.integers(0, 5)],
+            published="" if rng.random() < 0.1 else f"202{rng.integers(3, 5)}-{rng.integers(1, 8):02d}-1{i % 10}",
+            story=["Border", "Budget", ""][i % 3],
+        )
+        for i, a in enumerate(generate(160, words=250, seed=11))
+    ]
+    path: Path = tmp_path_factory.mktemp("varied") / "lib.db"
+    with Library(path) as library:
+        library.add_articles(articles)
+        analyse_library(library, Analyzer(use_parser=False), workers=0, progress=None)
+        yield library
+
+
+CHOICES = [
+    {},
+    {"outlets": ["Alpha Wire", "Beta Post"]},
+    {"outlets": ["Gamma Times", "(no outlet)", "Delta Herald"], "since": "2023-03-01", "until": "2024-05"},
+    {"stories": ["Border"]},
+]
+MEASURE_NAMES = ["labels", "attribution", "scare_quotes", "violence_passives", "frames"]
+
+
+@pytest.mark.parametrize("where", CHOICES)
+def test_the_sql_counted_figures_equal_those_counted_from_every_hit_row(varied, where) -> None:
+    from tests import coverage_reference as old
+
+    new_cov, old_cov = load_coverage(varied), old.load_coverage(varied)
+    pd.testing.assert_frame_equal(new_cov.articles, old_cov.articles)
+    new_chosen, old_chosen = choose(new_cov, **where), old.choose(old_cov, **where)
+    assert len(new_chosen) > 10
+    same = pd.testing.assert_frame_equal
+    outlets = sorted(new_chosen["outlet"].unique())
+    for m in MEASURE_NAMES:  # per 1,000 words, bootstrap intervals and small-count flags alike
+        same(rates(new_cov, new_chosen, m, resamples=200), old.rates(old_cov, old_chosen, m, resamples=200))
+        same(totals(new_cov, new_chosen, m, resamples=200), old.totals(old_cov, old_chosen, m, resamples=200))
+        same(trend(new_cov, new_chosen, m, resamples=200), old.trend(old_cov, old_chosen, m, resamples=200))
+        same(key_counts(new_cov, new_chosen, m), old.key_counts(old_cov, old_chosen, m))
+    for key in ("immigration", "neutral"):
+        same(
+            trend(new_cov, new_chosen, "labels" if key != "neutral" else "attribution", key, resamples=50),
+            old.trend(old_cov, old_chosen, "labels" if key != "neutral" else "attribution", key, resamples=50),
+        )
+    assert len(rates(new_cov, new_chosen, "labels")) > 3
+    same(label_choices(new_cov, new_chosen), old.label_choices(old_cov, old_chosen))
+    same(
+        label_grid(label_choices(new_cov, new_chosen), outlets),
+        old.label_grid(old.label_choices(old_cov, old_chosen), outlets),
+    )
+    same(speaker_stances(new_cov, new_chosen), old.speaker_stances(old_cov, old_chosen))
+    same(distinctive_terms(load_terms(varied), new_chosen), old.distinctive_terms(old.load_terms(varied), old_chosen))
+
+
+@pytest.mark.parametrize(
+    ("measure", "cell"),
+    [
+        ("labels", {"outlet": "Alpha Wire"}),
+        ("label_choices", {"outlet": "Beta Post", "key": "immigration"}),
+        ("attribution", {"key": "neutral"}),
+        ("attribution", {"outlet": "Alpha Wire", "speaker": "officials"}),
+        ("frames", {"outlet": "Gamma Times", "month": "2024-02"}),
+        ("scare_quotes", {}),
+        ("violence_passives", {"outlet": "Beta Post", "key": "killed"}),
+    ],
+)
+def test_the_sentences_behind_a_cell_are_the_newest_of_those_counted_the_old_way(varied, measure, cell) -> None:
+    from tests import coverage_reference as old
+
+    new_cov, old_cov = load_coverage(varied), old.load_coverage(varied)
+    every = old.cell_hits(old_cov, old.choose(old_cov), measure, **cell)
+    assert len(every) > 3, "a cell with some hits"
+    hits = cell_hits(new_cov, choose(new_cov), measure, **cell, limit=3)
+    assert len(hits) == 3 and hits.attrs["total"] == len(every)  # "the newest 3 of N"
+    pd.testing.assert_frame_equal(
+        sentences_behind(varied, new_cov, hits, limit=3), old.sentences_behind(varied, old_cov, every, limit=3)
+    )
+
+
+def test_term_sentences_equal_the_old_way(varied) -> None:
+    from tests import coverage_reference as old
+
+    new_cov, old_cov = load_coverage(varied), old.load_coverage(varied)
+    chosen = choose(new_cov, outlets=["Alpha Wire", "Beta Post"])
+    term = distinctive_terms(load_terms(varied), chosen)["term"].iloc[0]
+    pd.testing.assert_frame_equal(
+        term_sentences(varied, load_terms(varied), chosen, term, outlet="Alpha Wire", limit=5),
+        old.term_sentences(
+            varied,
+            old.load_terms(varied),
+            old.choose(old_cov, outlets=["Alpha Wire", "Beta Post"]),
+            term,
+            outlet="Alpha Wire",
+            limit=5,
+        ),
+    )
+
+
+def test_a_new_coverage_reads_a_new_analysis(tmp_path: Path) -> None:
+    """The counts are kept with a Coverage (one state of the library); one loaded after the library changed
+    counts the new analysis (the page loads one per library state)."""
+    with Library(tmp_path / "lib.db") as library:
+        library.add_articles([Article(text=t, title=ti, outlet=o, published=d) for o, d, _s, ti, t in ARTICLES[:3]])
+        engine = Analyzer(use_parser=False)
+        analyse_library(library, engine, workers=0, progress=None)
+        before = load_coverage(library)
+        first = rates(before, choose(before), "labels")
+        library.add_articles([Article(text="Illegal immigrants and illegal aliens crossed.", outlet="North Wire")])
+        analyse_library(library, engine, workers=0, progress=None)
+        assert rates(before, choose(before), "labels").equals(first)  # kept: this Coverage is the old state
+        after = load_coverage(library)
+        north = _row(rates(after, choose(after), "labels"), outlet="North Wire", key="immigration")
+        assert north.hits == _row(first, outlet="North Wire", key="immigration").hits + 2

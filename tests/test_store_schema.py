@@ -132,3 +132,26 @@ def test_a_library_of_schema_1_gains_the_stored_analyses_and_keeps_its_articles(
         assert lib.schema_version == len(store.MIGRATIONS) >= 2
         assert lib.count() == 2 and lib.analysis_versions() == {}
         assert lib.analysis_status("any") == {"articles": 2, "current": 0, "stale": 0, "missing": 2}
+
+
+def test_a_library_of_schema_2_gains_the_coverage_indexes_and_keeps_its_analyses(tmp_path, monkeypatch):
+    from framing.library.analyses import StoredAnalysis
+
+    path = tmp_path / "lib.db"
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:2])
+    with Library(path) as lib:
+        lib.add_articles(sample()[:2])
+        aid = lib.articles()[0].id
+        hit = (aid, "labels", "immigration", "e1", "illegal aliens", 0, 14, 0, "", "", "restrictionist_side", "v1")
+        lib.store_analyses([StoredAnalysis((aid, "k", "l", "c", "p", 120, 0, "now"), (hit,), (), ((aid, "alien", 2),))])
+        assert lib.schema_version == 2
+    monkeypatch.undo()
+    with Library(path) as lib:
+        assert lib.schema_version == len(store.MIGRATIONS) >= 3
+        assert lib.rows("analysis_hits") == [hit] and lib.rows("analysis_terms") == [(aid, "alien", 2)]
+        assert lib.hit_counts([aid], "labels", "category") == [(aid, "immigration", 1, 0)]
+        assert lib.term_totals([aid]) == [("alien", 2)]
+    con = sqlite3.connect(path)
+    indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"analysis_hits_counts", "analysis_terms_counts"} <= indexes
+    con.close()

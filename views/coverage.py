@@ -287,9 +287,10 @@ if pick and pick.get("view") == view:
             key=pick.get("key"),
             month=pick.get("month"),
             speaker=pick.get("speaker"),
+            limit=SHOWN,  # only these are read; how many there are in all comes with them
         )
         found = sentences_behind(lib, cov, hits, limit=SHOWN)
-        total = len(hits)
+        total = int(hits.attrs.get("total", len(hits)))
     where = f" in {pick['outlet']}" if pick.get("outlet") else " across the chosen outlets"
     shown = f"{len(found)} sentence(s)"
     if total is not None and total > len(found):

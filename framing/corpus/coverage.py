@@ -1,13 +1,15 @@
 """Coverage across a library: how each outlet names, attributes, quotes and frames, read from the stored
 analyses (``framing corpus analyze``), never by analysing again.
 
-:func:`load_coverage` reads the library once into two frames (the analysed articles' metadata and their
-hits); :func:`choose` picks articles by outlet, dates, story and search; the other functions aggregate
-the chosen articles' hits in pandas: rates per 1,000 words with bootstrap intervals per outlet
+:func:`load_coverage` reads the analysed articles' metadata (no text, no hit); :func:`choose` picks
+articles by outlet, dates, story and search; each table counts the chosen articles' hits per article and
+key in SQL (a covering index, ``GROUP BY``; the last few counts kept with the :class:`Coverage`) and
+aggregates those counts in pandas: rates per 1,000 words with bootstrap intervals per outlet
 (:func:`rates`) or per outlet and month (:func:`trend`), the names chosen for each concept
 (:func:`label_choices`), the stance each outlet gives each frequent speaker (:func:`speaker_stances`),
 scare-quoted terms and agentless passives of violence (:func:`key_counts`), distinctive terms by
-log-odds (:func:`distinctive_terms`), and the sentences behind any number (:func:`sentences_behind`).
+log-odds (:func:`distinctive_terms`, each outlet's term totals summed in SQL), and the sentences behind
+any number (:func:`cell_hits` with a LIMIT in SQL and the number there are, then :func:`sentences_behind`).
 
 Only an outlet's own words count, as on the Compare page: a hit inside quoted speech is the speaker's,
 except for attribution, which is how the outlet reports speech.
@@ -18,12 +20,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
 from framing.corpus.coverage_stats import RESAMPLES, log_odds, rate_table
 from framing.indicators.agency import PARTICLES, VIOLENCE_PARTICIPLES
@@ -64,18 +65,56 @@ _QUOTE_MARKS = "\"'“”‘’«»‹›„‟"
 _WORD = re.compile(r"[a-z]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Coverage:
-    """A library's stored analyses as frames: ``articles`` (``id``, ``outlet``, ``title``, ``published``,
-    ``month``, ``story``, ``words``, ``version``), one row per analysed article; ``hits``, the columns of
-    the stored hits (``HIT_COLUMNS``) with ``in_quote`` as a bool."""
+    """A library's analysed articles: ``articles`` (``id``, ``outlet``, ``title``, ``published``, ``month``,
+    ``story``, ``words``, ``version``), one row per analysed article, and the library they are read from.
+
+    Each family's hits are counted per article (and key) in SQL the first time a table needs them and kept
+    here: a Coverage is one state of the library (the page makes a new one when the library changes)."""
 
     articles: pd.DataFrame
-    hits: pd.DataFrame
+    lib: Library | None = None
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def counted(self, family: str, chosen: pd.DataFrame) -> pd.DataFrame:
+        """The family's hits in the chosen articles per article and key (:data:`_COUNTED`), counted in SQL:
+        ``art`` (the article's row in ``articles``), ``article_id``, the key columns, ``n`` (hits) and
+        ``first`` (the first hit's offset), in the order of the hits. The last few are kept."""
+        memo = (family, tuple(chosen["id"]))
+        if memo not in self._memo:
+            if self.lib is None:
+                raise ValueError("this Coverage has no library to read its hits from")
+            keys, options = _COUNTED[family]
+            rows = self.lib.hit_counts(list(chosen["id"]), family, keys, **options)
+            frame = pd.DataFrame(rows, columns=["article_id", *keys, "n", "first"])
+            row = pd.Series(chosen.index.to_numpy(), index=chosen["id"].to_numpy())
+            frame["art"] = row.reindex(frame["article_id"].to_numpy()).to_numpy()
+            frame = frame.dropna(subset=["art"]).astype({"art": np.int64, "n": np.int64})
+            # In the order of the hits (article, then offset), which decides ties between written forms.
+            frame = frame.sort_values(["article_id", "first"], kind="stable", ignore_index=True)
+            while len(self._memo) >= _KEPT:
+                self._memo.pop(next(iter(self._memo)))
+            self._memo[memo] = frame
+        return self._memo[memo]
+
+
+#: How many counts a Coverage keeps (the page keeps its tables too, by choice of articles).
+_KEPT = 16
+
+
+#: What is counted of each family (the keys every measure of it needs) and which hits.
+_COUNTED: dict[str, tuple[tuple[str, ...], dict]] = {
+    "labels": (("category", "text", "position"), {}),
+    "attribution": (("speaker", "category"), {"own_words": False}),
+    "frames": (("category",), {}),
+    "scare_quotes": (("text",), {}),
+    "agency": (("text",), {"category": "agentless_passive"}),
+}
 
 
 def load_coverage(lib: Library) -> Coverage:
-    """Every analysed article's metadata and hits, read once (the page caches this)."""
+    """Every analysed article's metadata (the hits are counted when a table first needs them)."""
     analysed = pd.DataFrame(lib.rows("analyses"), columns=["id", "version", "l", "c", "p", "words", "q", "at"])
     meta = pd.DataFrame(
         lib.metadata("outlet", "title", "published", "story"), columns=["id", "outlet", "title", "published", "story"]
@@ -84,14 +123,7 @@ def load_coverage(lib: Library) -> Coverage:
     months = articles["published"].str.slice(0, 7)
     articles["month"] = months.where(months.str.fullmatch(r"\d{4}-\d{2}"), "")
     articles["outlet"] = articles["outlet"].replace("", "(no outlet)")
-    hits = pd.DataFrame(lib.rows("analysis_hits"), columns=list(HIT_COLUMNS)).drop(columns="lexicon_version")
-    row = pd.Series(articles.index, index=articles["id"])
-    hits["art"] = hits["article_id"].map(row)  # the article's row in ``articles``: selections by position
-    hits = hits.dropna(subset=["art"]).astype({"art": np.int64})
-    hits["in_quote"] = hits["in_quote"].astype(bool)
-    for column in ("family", "category", "position"):
-        hits[column] = hits[column].astype("category")
-    return Coverage(articles, hits.reset_index(drop=True))
+    return Coverage(articles, lib)
 
 
 def status(lib: Library, current: Iterable[str]) -> dict[str, int]:
@@ -145,39 +177,47 @@ def _violent(text: str) -> str:
     return words[-1] if words and words[-1] in VIOLENCE_PARTICIPLES else ""
 
 
-def _display(keys: pd.Series) -> pd.Series:
-    """Keys grouped regardless of case ("Ministry", "ministry"), each shown in its most common form."""
+def _display(keys: pd.Series, counts: pd.Series | None = None) -> pd.Series:
+    """Keys grouped regardless of case ("Ministry", "ministry"), each shown in its most common form (a tie:
+    the form met first). ``counts``: how many hits each row stands for (rows in the order of the hits)."""
     folded = keys.str.casefold()
-    common = keys.groupby(folded).agg(lambda s: s.value_counts().index[0])
-    return folded.map(common)
+    if counts is None:
+        common = keys.groupby(folded).agg(lambda s: s.value_counts().index[0])
+        return folded.map(common)
+    forms = pd.DataFrame({"fold": folded.to_numpy(), "form": keys.to_numpy(), "n": counts.to_numpy()})
+    forms["order"] = np.arange(len(forms))
+    agg = forms.groupby(["fold", "form"], sort=False).agg(n=("n", "sum"), order=("order", "min")).reset_index()
+    agg = agg.sort_values(["n", "order"], ascending=[False, True], kind="stable").drop_duplicates("fold")
+    return folded.map(agg.set_index("fold")["form"])
 
 
-def _of(cov: Coverage, chosen: pd.DataFrame, family: str) -> pd.DataFrame:
-    """The hits of one family in the chosen articles (rows of ``cov.articles``)."""
-    h = cov.hits[cov.hits["family"] == family]
-    keep = np.zeros(len(cov.articles), dtype=bool)
-    keep[chosen.index.to_numpy()] = True
-    return h[keep[h["art"].to_numpy()]]
+def _in(cov: Coverage, counts: pd.DataFrame) -> pd.DataFrame:
+    """The counts with each article's ``outlet`` and ``month``."""
+    art = counts["art"].to_numpy()
+    return counts.assign(
+        outlet=cov.articles["outlet"].to_numpy()[art], month=cov.articles["month"].to_numpy()[art]
+    ).reset_index(drop=True)
+
+
+def _scare_key(text: str) -> str:
+    return text.strip(_QUOTE_MARKS + " ").casefold()
 
 
 def measure_hits(cov: Coverage, chosen: pd.DataFrame, measure: str) -> pd.DataFrame:
-    """The hits one measure counts in the chosen articles, with ``outlet``, ``month`` and ``key``."""
-    h = _of(cov, chosen, MEASURES[measure].family)
-    if measure != "attribution":
-        h = h[~h["in_quote"]]
+    """The hits one measure counts in the chosen articles, per article and key: ``art``, ``article_id``,
+    ``key``, ``n`` (how many), ``outlet``, ``month``."""
+    c = cov.counted(MEASURES[measure].family, chosen)
     if measure == "labels":
-        h = h[h["position"] != NEUTRAL]
-        key = h["category"].astype(str)
-    elif measure == "violence_passives":
-        h = h[h["category"] == "agentless_passive"]
-        key = h["text"].map(_violent)
-        h, key = h[key != ""], key[key != ""]
-    elif measure == "scare_quotes":
-        key = h["text"].str.strip(_QUOTE_MARKS + " ").str.casefold()
+        c = c[c["position"] != NEUTRAL]
+    if measure in ("scare_quotes", "violence_passives"):
+        texts = c["text"].unique()
+        name = _scare_key if measure == "scare_quotes" else _violent
+        key = c["text"].map(dict(zip(texts, map(name, texts))))
     else:
-        key = h["category"].astype(str)
-    h = h.assign(key=key)
-    return h.merge(chosen[["id", "outlet", "month"]], left_on="article_id", right_on="id").drop(columns="id")
+        key = c["category"]
+    c = c.assign(key=key)
+    c = c[c["key"] != ""]
+    return _in(cov, c.groupby(["art", "article_id", "key"], sort=True)["n"].sum().reset_index())
 
 
 def rates(
@@ -217,13 +257,11 @@ def trend(
 def label_choices(cov: Coverage, chosen: pd.DataFrame) -> pd.DataFrame:
     """Per concept, outlet and name (every label in the outlet's own words, neutral ones included):
     ``concept``, ``outlet``, ``name`` (its most common written form), ``position``, ``count``."""
-    h = _of(cov, chosen, "labels")
-    h = h[~h["in_quote"]].merge(chosen[["id", "outlet"]], left_on="article_id", right_on="id")
+    h = _in(cov, cov.counted("labels", chosen))
     if h.empty:
         return pd.DataFrame(columns=["concept", "outlet", "name", "position", "count"])
-    h = h.assign(concept=h["category"].astype(str), position=h["position"].astype(str), name=h["text"])
-    h["name"] = _display(h["name"]).str.lower()
-    out = h.groupby(["concept", "outlet", "name", "position"], observed=True).size().rename("count").reset_index()
+    h = h.assign(concept=h["category"], name=_display(h["text"], h["n"]).str.lower())
+    out = h.groupby(["concept", "outlet", "name", "position"], observed=True)["n"].sum().rename("count").reset_index()
     return out.sort_values(["concept", "outlet", "count"], ascending=[True, True, False], ignore_index=True)
 
 
@@ -252,14 +290,15 @@ def _columns(grid: pd.DataFrame, outlets: Sequence[str], empty: object) -> pd.Da
 def speaker_stances(cov: Coverage, chosen: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
     """The ``top`` speakers most often attributed across the chosen outlets: per speaker, outlet and
     stance, how many reporting verbs (``speaker``, ``outlet``, ``stance``, ``count``)."""
-    h = measure_hits(cov, chosen, "attribution")
+    h = _in(cov, cov.counted("attribution", chosen))
     h = h[h["speaker"] != ""]
     if h.empty:
         return pd.DataFrame(columns=["speaker", "outlet", "stance", "count"])
-    h = h.assign(speaker=_display(h["speaker"]), stance=h["key"])
-    frequent = h["speaker"].value_counts().index[:top]
+    h = h.assign(speaker=_display(h["speaker"], h["n"]), stance=h["category"], order=np.arange(len(h)))
+    ranked = h.groupby("speaker", sort=False).agg(n=("n", "sum"), order=("order", "min"))
+    frequent = ranked.sort_values(["n", "order"], ascending=[False, True], kind="stable").index[:top]
     h = h[h["speaker"].isin(frequent)]
-    return h.groupby(["speaker", "outlet", "stance"]).size().rename("count").reset_index()
+    return h.groupby(["speaker", "outlet", "stance"])["n"].sum().rename("count").reset_index()
 
 
 def stance_grid(stances: pd.DataFrame, outlets: Sequence[str] = ()) -> pd.DataFrame:
@@ -282,48 +321,54 @@ def key_counts(cov: Coverage, chosen: pd.DataFrame, measure: str, *, top: int = 
     h = measure_hits(cov, chosen, measure)
     if h.empty:
         return pd.DataFrame()
-    grid = _columns(pd.crosstab(h["key"], h["outlet"]), sorted(chosen["outlet"].unique()), 0)
+    grid = h.groupby(["key", "outlet"])["n"].sum().unstack(fill_value=0)
+    grid = _columns(grid, sorted(chosen["outlet"].unique()), 0)
     grid["total"] = grid.sum(axis=1)
     grid = grid.sort_values("total", ascending=False).head(top)
     return grid.rename_axis(index=MEASURES[measure].key_name, columns=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TermMatrix:
-    """The stored term counts as one sparse matrix: articles (``ids``) x ``terms``."""
+    """The library's stored term counts, summed over any articles in SQL when asked (never all read)."""
 
-    ids: pd.Index
-    terms: np.ndarray
-    counts: sp.csr_matrix
+    lib: Library
 
-    def rows(self, ids: Iterable[str]) -> np.ndarray:
-        """Row numbers of these articles (those without stored terms left out)."""
-        found = self.ids.get_indexer(list(ids))
-        return found[found >= 0]
+    def totals(self, ids: Iterable[str]) -> pd.Series:
+        """Term -> count summed over these articles."""
+        rows = self.lib.term_totals(list(ids))
+        return pd.Series(dict(rows), dtype=np.int64)
 
 
 def load_terms(lib: Library) -> TermMatrix:
-    """Every stored term count, read once (the page caches this, and reads it only for distinctive terms)."""
-    rows = pd.DataFrame(lib.rows("analysis_terms"), columns=["article_id", "term", "count"])
-    article = rows["article_id"].astype("category")
-    term = rows["term"].astype("category")
-    shape = (len(article.cat.categories), len(term.cat.categories))
-    counts = sp.csr_matrix((rows["count"].to_numpy(), (article.cat.codes, term.cat.codes)), shape=shape)
-    return TermMatrix(pd.Index(article.cat.categories), np.asarray(term.cat.categories, dtype=object), counts)
+    """The library's stored term counts (nothing is read until :func:`distinctive_terms` sums them)."""
+    return TermMatrix(lib)
 
 
 def distinctive_terms(terms: TermMatrix, chosen: pd.DataFrame, *, min_count: int = 3, top: int = 15) -> pd.DataFrame:
     """The terms that set each chosen outlet apart from the others (log-odds, informative Dirichlet prior,
-    from the stored term counts); needs two outlets or more. Columns: ``outlet``, ``term``, ``count``,
-    ``rest``, ``per_1000``, ``z``."""
+    from the stored term counts, each outlet's summed in SQL); needs two outlets or more. Columns:
+    ``outlet``, ``term``, ``count``, ``rest``, ``per_1000``, ``z``. (Terms no chosen article uses are
+    left out, which changes nothing for ``min_count`` of 1 or more.)"""
     outlets = sorted(chosen["outlet"].unique())
-    per_outlet = [
-        np.asarray(terms.counts[terms.rows(chosen.loc[chosen["outlet"] == o, "id"])].sum(axis=0)).ravel()
-        for o in outlets
-    ]
-    y = np.column_stack(per_outlet) if len(outlets) >= 2 else np.zeros((0, 0))
-    table = log_odds(y, terms.terms, outlets, min_count=min_count, top=top)
+    if len(outlets) < 2:
+        return log_odds(np.zeros((0, 0)), [], outlets, min_count=min_count, top=top).rename(columns={"group": "outlet"})
+    sums = [terms.totals(chosen.loc[chosen["outlet"] == o, "id"]) for o in outlets]
+    index = sorted(set().union(*(s.index for s in sums)))
+    y = np.column_stack([s.reindex(index, fill_value=0).to_numpy() for s in sums])
+    table = log_odds(y, np.asarray(index, dtype=object), outlets, min_count=min_count, top=top)
     return table.rename(columns={"group": "outlet"})
+
+
+#: Each measure of a click: its family, and which hits of it (``hits_of``'s options).
+_CELL: dict[str, tuple[str, dict]] = {
+    "label_choices": ("labels", {}),
+    "labels": ("labels", {"not_position": NEUTRAL}),
+    "attribution": ("attribution", {"own_words": False}),
+    "frames": ("frames", {}),
+    "scare_quotes": ("scare_quotes", {}),
+    "violence_passives": ("agency", {"category": "agentless_passive"}),
+}
 
 
 def cell_hits(
@@ -335,23 +380,34 @@ def cell_hits(
     key: str | None = None,
     month: str | None = None,
     speaker: str | None = None,
+    limit: int | None = None,
 ) -> pd.DataFrame:
-    """The hits behind one number: a measure's hits, narrowed to an outlet, a key, a month, a speaker."""
-    if measure == "label_choices":
-        h = _of(cov, chosen, "labels")
-        h = h[~h["in_quote"]]
-        h = h.assign(key=h["category"].astype(str))
-        h = h.merge(chosen[["id", "outlet", "month"]], left_on="article_id", right_on="id").drop(columns="id")
-    else:
-        h = measure_hits(cov, chosen, measure)
+    """The hits behind one number (the columns of ``HIT_COLUMNS``), the newest articles first: a measure's
+    hits, narrowed to an outlet, a key, a month, a speaker; only the first ``limit`` read (how many there
+    are in all: ``.attrs["total"]``)."""
+    picked = chosen
     if outlet is not None:
-        h = h[h["outlet"] == outlet]
-    if key is not None:
-        h = h[h["key"] == key]
+        picked = picked[picked["outlet"] == outlet]
     if month is not None:
-        h = h[h["month"] == month]
-    if speaker is not None:
-        h = h[h["speaker"].str.casefold() == speaker.casefold()]
+        picked = picked[picked["month"] == month]
+    family, options = _CELL[measure]
+    by_text = measure in ("scare_quotes", "violence_passives")
+    if key is not None and not by_text:
+        options = {**options, "category": key}
+    exact = speaker is None and (key is None or not by_text)  # every condition in SQL: LIMIT there too
+    assert cov.lib is not None, "a Coverage read from a library"
+    rows, total = cov.lib.hits_of(list(picked["id"]), family, **options, limit=limit if exact else None)
+    h = pd.DataFrame(rows, columns=list(HIT_COLUMNS))
+    if not exact:
+        if key is not None:
+            name = _scare_key if measure == "scare_quotes" else _violent
+            h = h[h["text"].map(name) == key]
+        if speaker is not None:
+            h = h[h["speaker"].str.casefold() == speaker.casefold()]
+        total = len(h)
+        h = h.head(limit) if limit is not None else h
+    h = h.reset_index(drop=True)
+    h.attrs["total"] = total
     return h
 
 
@@ -387,11 +443,10 @@ def term_sentences(
 ) -> pd.DataFrame:
     """The sentences of the chosen articles (of one outlet) that use a term of :func:`distinctive_terms`."""
     picked = chosen if outlet is None else chosen[chosen["outlet"] == outlet]
-    column = np.flatnonzero(terms.terms == term)
-    if not len(column):
+    used = set(lib.using_term(list(picked["id"]), term))
+    if not used:
         return pd.DataFrame(columns=SENTENCE_COLUMNS)
-    used = terms.counts[:, column[0]].toarray().ravel() > 0
-    picked = picked[picked["id"].isin(set(terms.ids[used]))].sort_values("published", ascending=False)
+    picked = picked[picked["id"].isin(used)].sort_values("published", ascending=False)
     pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, term.split())) + r"(?!\w)", re.IGNORECASE)
     rows: list[tuple] = []
     for aid in picked["id"]:
@@ -399,4 +454,4 @@ def term_sentences(
         if len(rows) >= limit:
             break
     hits = pd.DataFrame(rows[:limit], columns=["article_id", "family", "category", "start", "end"])
-    return sentences_behind(lib, Coverage(chosen, hits), hits, limit=limit)
+    return sentences_behind(lib, Coverage(chosen), hits, limit=limit)

@@ -64,7 +64,8 @@ def rate_table(
     ``hits``, with the bootstrap interval over the group's articles and a flag where counts are small.
 
     ``articles``: one row per article chosen (``id``, ``words`` and the ``by`` columns); ``hits``: one row
-    per hit (``article_id``, ``key``), of those articles only. A group's articles without a hit count as
+    per hit (``article_id``, ``key``), of those articles only, or, with a column ``n``, one row per article
+    and key with its number of hits (the same table from compact counts). A group's articles without a hit count as
     zeros, and so does a key of ``keys`` (default: the keys found) without a hit. Columns: the ``by``
     columns, ``key``, then :data:`RATE_COLUMNS`.
     """
@@ -76,7 +77,8 @@ def rate_table(
     if hits.empty:
         matrix = pd.DataFrame(0, index=pd.Index([], name="article_id"), columns=keys)
     else:
-        matrix = hits.groupby(["article_id", "key"]).size().unstack(fill_value=0)
+        grouped = hits.groupby(["article_id", "key"])
+        matrix = (grouped["n"].sum() if "n" in hits.columns else grouped.size()).unstack(fill_value=0)
         matrix = matrix.reindex(columns=keys, fill_value=0)
     rows = []
     for group, part in articles.groupby(by, sort=True):

@@ -12,6 +12,7 @@ columns, never rename them.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -86,6 +87,16 @@ def migrate(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
+def index_counts(con: sqlite3.Connection) -> None:
+    """Schema version 3: covering indexes for the Coverage page, which counts hits per article and key and
+    sums term counts per outlet in SQL (reading the index alone, not every stored row)."""
+    con.execute(
+        "CREATE INDEX IF NOT EXISTS analysis_hits_counts "
+        "ON analysis_hits(family, in_quote, article_id, category, position, speaker, text, start)"
+    )
+    con.execute("CREATE INDEX IF NOT EXISTS analysis_terms_counts ON analysis_terms(article_id, term, count)")
+
+
 @dataclass(frozen=True)
 class StoredAnalysis:
     """One article's stored analysis, as the rows of each table (tuples in the table's column order)."""
@@ -145,6 +156,92 @@ class AnalysesMixin:
         )[0]
         total, current, stale = row[0], row[1] or 0, row[2] or 0
         return {"articles": total, "current": current, "stale": stale, "missing": total - current - stale}
+
+    def hit_counts(
+        self,
+        article_ids: Sequence[str],
+        family: str,
+        key: str | Sequence[str],
+        *,
+        own_words: bool = True,
+        category: str | None = None,
+        not_position: str = "",
+    ) -> list[tuple[Any, ...]]:
+        """``(article_id, *key, hits, first start)`` of one family's hits in these articles, per article and
+        value of ``key`` (``category``, ``text``, ``speaker``, ``position`` or a sequence of them), read from a
+        covering index: only hits outside quotations (``own_words``), of one ``category``, not of one position
+        (``not_position``)."""
+        keys = (key,) if isinstance(key, str) else tuple(key)
+        if not set(keys) <= {"category", "text", "speaker", "position"}:
+            raise ValueError(f"cannot count hits by {keys!r}")
+        where = ["family = ?", "in_quote IN (0)" if own_words else "in_quote IN (0, 1)"]
+        where.append("article_id IN (SELECT value FROM json_each(?))")
+        params = [family, json.dumps(list(article_ids))]
+        if category is not None:
+            where.append("category = ?")
+            params.append(category)
+        if not_position:
+            where.append("position != ?")
+            params.append(not_position)
+        columns = ", ".join(keys)
+        return self._read(
+            f"SELECT article_id, {columns}, count(*), min(start) FROM analysis_hits INDEXED BY analysis_hits_counts "
+            f"WHERE {' AND '.join(where)} GROUP BY article_id, {columns}",
+            params,
+        )
+
+    def hits_of(
+        self,
+        article_ids: Sequence[str],
+        family: str,
+        *,
+        own_words: bool = True,
+        category: str | None = None,
+        not_position: str = "",
+        limit: int | None = None,
+    ) -> tuple[list[tuple[Any, ...]], int]:
+        """One family's hits in these articles (the columns of ``HIT_COLUMNS``), the newest articles first
+        (then by id and offset), the first ``limit`` of them; and how many there are in all."""
+        where, params = ["h.family = ?"], [family]
+        if own_words:
+            where.append("h.in_quote = 0")
+        if category is not None:
+            where.append("h.category = ?")
+            params.append(category)
+        if not_position:
+            where.append("h.position != ?")
+            params.append(not_position)
+        body = (
+            "FROM json_each(?) j CROSS JOIN analysis_hits h INDEXED BY analysis_hits_article ON h.article_id = j.value "
+            f"JOIN articles a ON a.id = h.article_id WHERE {' AND '.join(where)}"
+        )
+        ids = json.dumps(list(article_ids))
+        names = ", ".join(f"h.{_quoted(c)}" for c in HIT_COLUMNS)
+        order = " ORDER BY coalesce(a.published, '') DESC, h.article_id, h.start"
+        if limit is None:
+            rows = self._read(f"SELECT {names} {body}{order}", [ids, *params])
+            return rows, len(rows)
+        total = self._read(f"SELECT count(*) {body}", [ids, *params])[0][0]
+        return self._read(f"SELECT {names} {body}{order} LIMIT ?", [ids, *params, limit]), total
+
+    def term_totals(self, article_ids: Sequence[str]) -> list[tuple[str, int]]:
+        """``(term, count)`` summed over these articles' stored term counts (read from a covering index)."""
+        return self._read(
+            "SELECT t.term, sum(t.count) FROM json_each(?) j "
+            "JOIN analysis_terms t INDEXED BY analysis_terms_counts ON t.article_id = j.value GROUP BY t.term",
+            [json.dumps(list(article_ids))],
+        )
+
+    def using_term(self, article_ids: Sequence[str], term: str) -> list[str]:
+        """Which of these articles have a stored count of ``term``."""
+        return [
+            r[0]
+            for r in self._read(
+                "SELECT t.article_id FROM json_each(?) j "
+                "JOIN analysis_terms t ON t.article_id = j.value AND t.term = ?",
+                [json.dumps(list(article_ids)), term],
+            )
+        ]
 
     def rows(self, table: str, article_ids: Iterable[str] | None = None) -> list[tuple[Any, ...]]:
         """Every row of one stored-analysis table (in its column order), optionally of some articles only."""

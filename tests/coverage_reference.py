@@ -1,0 +1,391 @@
+"""The Coverage engine as it was before its hits were counted in SQL (framing/corpus/coverage.py at
+68dc32c): every stored hit read into one frame and counted in pandas. Kept as the reference the SQL-counted
+figures must equal (tests/test_coverage.py); not used by the app."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from framing.corpus.coverage_stats import RESAMPLES, log_odds, rate_table
+from framing.indicators.agency import PARTICLES, VIOLENCE_PARTICIPLES
+from framing.library import Library
+from framing.library.analyses import HIT_COLUMNS
+from framing.models import NEUTRAL
+from framing.text import sentences
+
+
+class Measure(NamedTuple):
+    """One thing the page counts: which hits, and what each is keyed by (``key`` column of its frame)."""
+
+    label: str
+    family: str
+    key_name: str
+    help: str
+
+
+MEASURES: dict[str, Measure] = {
+    "labels": Measure(
+        "Contested labels", "labels", "concept", "Side-marked names for a concept (neutral names are not counted)."
+    ),
+    "attribution": Measure(
+        "Attribution stance", "attribution", "stance", "Reporting verbs by the stance they give the speaker."
+    ),
+    "scare_quotes": Measure("Scare quotes", "scare_quotes", "term", "Terms set off in scare quotes or 'so-called'."),
+    "violence_passives": Measure(
+        "Agentless passives of violence",
+        "agency",
+        "verb",
+        "A verb of violence in the passive with no doer named ('were killed').",
+    ),
+    "frames": Measure("Frame cues", "frames", "frame", "Words that cue one of the news frames."),
+}
+
+CONCEPTS_HELP = "Each cell: the names an outlet chose for the concept in its own words, with how often."
+_QUOTE_MARKS = "\"'“”‘’«»‹›„‟"
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """A library's stored analyses as frames: ``articles`` (``id``, ``outlet``, ``title``, ``published``,
+    ``month``, ``story``, ``words``, ``version``), one row per analysed article; ``hits``, the columns of
+    the stored hits (``HIT_COLUMNS``) with ``in_quote`` as a bool."""
+
+    articles: pd.DataFrame
+    hits: pd.DataFrame
+
+
+def load_coverage(lib: Library) -> Coverage:
+    """Every analysed article's metadata and hits, read once (the page caches this)."""
+    analysed = pd.DataFrame(lib.rows("analyses"), columns=["id", "version", "l", "c", "p", "words", "q", "at"])
+    meta = pd.DataFrame(
+        lib.metadata("outlet", "title", "published", "story"), columns=["id", "outlet", "title", "published", "story"]
+    )
+    articles = meta.merge(analysed[["id", "words", "version"]], on="id", how="inner").reset_index(drop=True)
+    months = articles["published"].str.slice(0, 7)
+    articles["month"] = months.where(months.str.fullmatch(r"\d{4}-\d{2}"), "")
+    articles["outlet"] = articles["outlet"].replace("", "(no outlet)")
+    hits = pd.DataFrame(lib.rows("analysis_hits"), columns=list(HIT_COLUMNS)).drop(columns="lexicon_version")
+    row = pd.Series(articles.index, index=articles["id"])
+    hits["art"] = hits["article_id"].map(row)  # the article's row in ``articles``: selections by position
+    hits = hits.dropna(subset=["art"]).astype({"art": np.int64})
+    hits["in_quote"] = hits["in_quote"].astype(bool)
+    for column in ("family", "category", "position"):
+        hits[column] = hits[column].astype("category")
+    return Coverage(articles, hits.reset_index(drop=True))
+
+
+def status(lib: Library, current: Iterable[str]) -> dict[str, int]:
+    """How many articles have an analysis made with one of the ``current`` version keys, a stale one
+    (another key: other lexicons, code or parser) and none."""
+    keys = set(current)
+    versions = lib.analysis_versions()
+    total = lib.count()
+    fresh = sum(v in keys for v in versions.values())
+    return {"articles": total, "current": fresh, "stale": len(versions) - fresh, "missing": total - len(versions)}
+
+
+def search_ids(lib: Library, term: str) -> frozenset[str]:
+    """Ids of the articles whose title or text contains ``term`` (case-insensitive)."""
+    return frozenset(a.id for a in lib.articles(search=term)) if term.strip() else frozenset()
+
+
+def choose(
+    cov: Coverage,
+    *,
+    outlets: Sequence[str] = (),
+    since: str = "",
+    until: str = "",
+    stories: Sequence[str] = (),
+    ids: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """The analysed articles of these outlets (all if none), published between ``since`` and ``until``
+    (ISO dates, inclusive; with either, undated articles are left out), of these stories (all if none)
+    and among ``ids`` (e.g. :func:`search_ids`; all if None): rows of ``cov.articles`` with their index, by
+    which the other functions find the chosen articles' hits."""
+    a = cov.articles
+    keep = pd.Series(True, index=a.index)
+    if outlets:
+        keep &= a["outlet"].isin(list(outlets))
+    if since:
+        keep &= (a["published"] != "") & (a["published"] >= since)
+    if until:
+        keep &= (a["published"] != "") & (a["published"].str.slice(0, len(until)) <= until)
+    if stories:
+        keep &= a["story"].isin(list(stories))
+    if ids is not None:
+        keep &= a["id"].isin(set(ids))
+    return a[keep]
+
+
+def _violent(text: str) -> str:
+    """The participle of a passive hit's text if it is a verb of violence ("were gunned down" -> "gunned"), or ""."""
+    words = _WORD.findall(text.lower())
+    if len(words) > 1 and words[-1] in PARTICLES:
+        words = words[:-1]
+    return words[-1] if words and words[-1] in VIOLENCE_PARTICIPLES else ""
+
+
+def _display(keys: pd.Series) -> pd.Series:
+    """Keys grouped regardless of case ("Ministry", "ministry"), each shown in its most common form."""
+    folded = keys.str.casefold()
+    common = keys.groupby(folded).agg(lambda s: s.value_counts().index[0])
+    return folded.map(common)
+
+
+def _of(cov: Coverage, chosen: pd.DataFrame, family: str) -> pd.DataFrame:
+    """The hits of one family in the chosen articles (rows of ``cov.articles``)."""
+    h = cov.hits[cov.hits["family"] == family]
+    keep = np.zeros(len(cov.articles), dtype=bool)
+    keep[chosen.index.to_numpy()] = True
+    return h[keep[h["art"].to_numpy()]]
+
+
+def measure_hits(cov: Coverage, chosen: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """The hits one measure counts in the chosen articles, with ``outlet``, ``month`` and ``key``."""
+    h = _of(cov, chosen, MEASURES[measure].family)
+    if measure != "attribution":
+        h = h[~h["in_quote"]]
+    if measure == "labels":
+        h = h[h["position"] != NEUTRAL]
+        key = h["category"].astype(str)
+    elif measure == "violence_passives":
+        h = h[h["category"] == "agentless_passive"]
+        key = h["text"].map(_violent)
+        h, key = h[key != ""], key[key != ""]
+    elif measure == "scare_quotes":
+        key = h["text"].str.strip(_QUOTE_MARKS + " ").str.casefold()
+    else:
+        key = h["category"].astype(str)
+    h = h.assign(key=key)
+    return h.merge(chosen[["id", "outlet", "month"]], left_on="article_id", right_on="id").drop(columns="id")
+
+
+def rates(
+    cov: Coverage, chosen: pd.DataFrame, measure: str, *, resamples: int = RESAMPLES, seed: int = 0
+) -> pd.DataFrame:
+    """Per outlet and key: hits, articles, words, per 1,000 words, its 95% bootstrap interval, ``few``."""
+    return rate_table(chosen, measure_hits(cov, chosen, measure), ("outlet",), resamples=resamples, seed=seed)
+
+
+def totals(
+    cov: Coverage, chosen: pd.DataFrame, measure: str, *, resamples: int = RESAMPLES, seed: int = 0
+) -> pd.DataFrame:
+    """Per outlet, every key of the measure together (``key`` is the measure's name)."""
+    hits = measure_hits(cov, chosen, measure).assign(key=measure)
+    return rate_table(chosen, hits, ("outlet",), keys=[measure], resamples=resamples, seed=seed)
+
+
+def trend(
+    cov: Coverage,
+    chosen: pd.DataFrame,
+    measure: str,
+    key: str | None = None,
+    *,
+    resamples: int = RESAMPLES,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Per outlet and month (dated articles only): the measure's rate (one key, or all keys together)."""
+    dated = chosen[chosen["month"] != ""]
+    hits = measure_hits(cov, dated, measure)
+    if key is not None:
+        hits = hits[hits["key"] == key]
+    name = key if key is not None else measure
+    hits = hits.assign(key=name)
+    return rate_table(dated, hits, ("outlet", "month"), keys=[name], resamples=resamples, seed=seed)
+
+
+def label_choices(cov: Coverage, chosen: pd.DataFrame) -> pd.DataFrame:
+    """Per concept, outlet and name (every label in the outlet's own words, neutral ones included):
+    ``concept``, ``outlet``, ``name`` (its most common written form), ``position``, ``count``."""
+    h = _of(cov, chosen, "labels")
+    h = h[~h["in_quote"]].merge(chosen[["id", "outlet"]], left_on="article_id", right_on="id")
+    if h.empty:
+        return pd.DataFrame(columns=["concept", "outlet", "name", "position", "count"])
+    h = h.assign(concept=h["category"].astype(str), position=h["position"].astype(str), name=h["text"])
+    h["name"] = _display(h["name"]).str.lower()
+    out = h.groupby(["concept", "outlet", "name", "position"], observed=True).size().rename("count").reset_index()
+    return out.sort_values(["concept", "outlet", "count"], ascending=[True, True, False], ignore_index=True)
+
+
+def label_grid(choices: pd.DataFrame, outlets: Sequence[str] = ()) -> pd.DataFrame:
+    """Concept x outlet (these ``outlets`` too, if they chose no name): each cell the names chosen,
+    "occupation forces ×4 (resistance side) · IDF ×2"."""
+    if choices.empty:
+        return pd.DataFrame()
+
+    def cell(part: pd.DataFrame) -> str:
+        return " · ".join(
+            f"{r.name} ×{r.count}" + ("" if r.position == NEUTRAL else f" ({r.position.replace('_', ' ')})")
+            for r in part.itertuples()
+        )
+
+    cells = choices.groupby(["concept", "outlet"]).apply(cell, include_groups=False)
+    return _columns(cells.unstack(fill_value=""), outlets, "").rename_axis(index="concept", columns=None)
+
+
+def _columns(grid: pd.DataFrame, outlets: Sequence[str], empty: object) -> pd.DataFrame:
+    """The grid with a column for each of ``outlets`` (filled with ``empty`` where it had none)."""
+    missing = [o for o in outlets if o not in grid.columns]
+    return grid.reindex(columns=sorted([*grid.columns, *missing]), fill_value=empty) if missing else grid
+
+
+def speaker_stances(cov: Coverage, chosen: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
+    """The ``top`` speakers most often attributed across the chosen outlets: per speaker, outlet and
+    stance, how many reporting verbs (``speaker``, ``outlet``, ``stance``, ``count``)."""
+    h = measure_hits(cov, chosen, "attribution")
+    h = h[h["speaker"] != ""]
+    if h.empty:
+        return pd.DataFrame(columns=["speaker", "outlet", "stance", "count"])
+    h = h.assign(speaker=_display(h["speaker"]), stance=h["key"])
+    frequent = h["speaker"].value_counts().index[:top]
+    h = h[h["speaker"].isin(frequent)]
+    return h.groupby(["speaker", "outlet", "stance"]).size().rename("count").reset_index()
+
+
+def stance_grid(stances: pd.DataFrame, outlets: Sequence[str] = ()) -> pd.DataFrame:
+    """Speaker x outlet (these ``outlets`` too): each cell the stances given, "neutral 3 · distancing 1" (the
+    most attributed speaker first)."""
+    if stances.empty:
+        return pd.DataFrame()
+    order = stances.groupby("speaker")["count"].sum().sort_values(ascending=False).index
+    ranked = stances.sort_values("count", ascending=False)
+    cells = ranked.groupby(["speaker", "outlet"]).apply(
+        lambda p: " · ".join(f"{s} {n}" for s, n in zip(p["stance"], p["count"])), include_groups=False
+    )
+    grid = _columns(cells.unstack(fill_value=""), outlets, "")
+    return grid.reindex(order).rename_axis(index="speaker", columns=None)
+
+
+def key_counts(cov: Coverage, chosen: pd.DataFrame, measure: str, *, top: int = 20) -> pd.DataFrame:
+    """Key x outlet counts of one measure (e.g. the scare-quoted terms), the ``top`` keys by total, with a
+    ``total`` column."""
+    h = measure_hits(cov, chosen, measure)
+    if h.empty:
+        return pd.DataFrame()
+    grid = _columns(pd.crosstab(h["key"], h["outlet"]), sorted(chosen["outlet"].unique()), 0)
+    grid["total"] = grid.sum(axis=1)
+    grid = grid.sort_values("total", ascending=False).head(top)
+    return grid.rename_axis(index=MEASURES[measure].key_name, columns=None)
+
+
+@dataclass(frozen=True)
+class TermMatrix:
+    """The stored term counts as one sparse matrix: articles (``ids``) x ``terms``."""
+
+    ids: pd.Index
+    terms: np.ndarray
+    counts: sp.csr_matrix
+
+    def rows(self, ids: Iterable[str]) -> np.ndarray:
+        """Row numbers of these articles (those without stored terms left out)."""
+        found = self.ids.get_indexer(list(ids))
+        return found[found >= 0]
+
+
+def load_terms(lib: Library) -> TermMatrix:
+    """Every stored term count, read once (the page caches this, and reads it only for distinctive terms)."""
+    rows = pd.DataFrame(lib.rows("analysis_terms"), columns=["article_id", "term", "count"])
+    article = rows["article_id"].astype("category")
+    term = rows["term"].astype("category")
+    shape = (len(article.cat.categories), len(term.cat.categories))
+    counts = sp.csr_matrix((rows["count"].to_numpy(), (article.cat.codes, term.cat.codes)), shape=shape)
+    return TermMatrix(pd.Index(article.cat.categories), np.asarray(term.cat.categories, dtype=object), counts)
+
+
+def distinctive_terms(terms: TermMatrix, chosen: pd.DataFrame, *, min_count: int = 3, top: int = 15) -> pd.DataFrame:
+    """The terms that set each chosen outlet apart from the others (log-odds, informative Dirichlet prior,
+    from the stored term counts); needs two outlets or more. Columns: ``outlet``, ``term``, ``count``,
+    ``rest``, ``per_1000``, ``z``."""
+    outlets = sorted(chosen["outlet"].unique())
+    per_outlet = [
+        np.asarray(terms.counts[terms.rows(chosen.loc[chosen["outlet"] == o, "id"])].sum(axis=0)).ravel()
+        for o in outlets
+    ]
+    y = np.column_stack(per_outlet) if len(outlets) >= 2 else np.zeros((0, 0))
+    table = log_odds(y, terms.terms, outlets, min_count=min_count, top=top)
+    return table.rename(columns={"group": "outlet"})
+
+
+def cell_hits(
+    cov: Coverage,
+    chosen: pd.DataFrame,
+    measure: str,
+    *,
+    outlet: str | None = None,
+    key: str | None = None,
+    month: str | None = None,
+    speaker: str | None = None,
+) -> pd.DataFrame:
+    """The hits behind one number: a measure's hits, narrowed to an outlet, a key, a month, a speaker."""
+    if measure == "label_choices":
+        h = _of(cov, chosen, "labels")
+        h = h[~h["in_quote"]]
+        h = h.assign(key=h["category"].astype(str))
+        h = h.merge(chosen[["id", "outlet", "month"]], left_on="article_id", right_on="id").drop(columns="id")
+    else:
+        h = measure_hits(cov, chosen, measure)
+    if outlet is not None:
+        h = h[h["outlet"] == outlet]
+    if key is not None:
+        h = h[h["key"] == key]
+    if month is not None:
+        h = h[h["month"] == month]
+    if speaker is not None:
+        h = h[h["speaker"].str.casefold() == speaker.casefold()]
+    return h
+
+
+SENTENCE_COLUMNS = ["article_id", "title", "outlet", "published", "story", "sentence", "mark_start", "mark_end"]
+SENTENCE_COLUMNS += ["start", "end", "what"]
+
+
+def sentences_behind(lib: Library, cov: Coverage, hits: pd.DataFrame, *, limit: int = 100) -> pd.DataFrame:
+    """The sentence of each hit (the first ``limit``, newest articles first), across articles: the article
+    (id, title, outlet, date, story), the sentence's text, the hit's offsets in the sentence (``mark_start``,
+    ``mark_end``) and in the article (``start``, ``end``), and what the hit is (``what``)."""
+    meta = cov.articles.set_index("id")
+    hits = hits.assign(published=hits["article_id"].map(meta["published"]))
+    hits = hits.sort_values(["published", "article_id", "start"], ascending=[False, True, True]).head(limit)
+    rows = []
+    for aid, part in hits.groupby("article_id", sort=False):
+        text = lib.get(aid).text
+        spans = sentences(text)
+        starts = [s.start for s in spans]
+        info = meta.loc[aid]
+        for h in part.itertuples():
+            k = bisect.bisect_right(starts, h.start) - 1
+            s_start, s_end = (spans[k].start, max(spans[k].end, h.end)) if k >= 0 else (h.start, h.end)
+            rows.append(
+                (aid, info["title"], info["outlet"], info["published"], info["story"], text[s_start:s_end])
+                + (h.start - s_start, h.end - s_start, h.start, h.end, f"{h.family}: {h.category}")
+            )
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def term_sentences(
+    lib: Library, terms: TermMatrix, chosen: pd.DataFrame, term: str, *, outlet: str | None = None, limit: int = 100
+) -> pd.DataFrame:
+    """The sentences of the chosen articles (of one outlet) that use a term of :func:`distinctive_terms`."""
+    picked = chosen if outlet is None else chosen[chosen["outlet"] == outlet]
+    column = np.flatnonzero(terms.terms == term)
+    if not len(column):
+        return pd.DataFrame(columns=SENTENCE_COLUMNS)
+    used = terms.counts[:, column[0]].toarray().ravel() > 0
+    picked = picked[picked["id"].isin(set(terms.ids[used]))].sort_values("published", ascending=False)
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, term.split())) + r"(?!\w)", re.IGNORECASE)
+    rows: list[tuple] = []
+    for aid in picked["id"]:
+        rows += [(aid, "terms", term, m.start(), m.end()) for m in pattern.finditer(lib.get(aid).text)]
+        if len(rows) >= limit:
+            break
+    hits = pd.DataFrame(rows[:limit], columns=["article_id", "family", "category", "start", "end"])
+    return sentences_behind(lib, Coverage(chosen, hits), hits, limit=limit)
