@@ -92,9 +92,9 @@ def test_pick_two_outlets_click_a_cell_and_read_the_sentences(server: str, db: P
 
     # The label table's rows are the concepts the chosen outlets named; click the second outlet's cell of
     # the first concept it named.
-    with Library(db) as lib:
+    with Library(db) as lib:  # (a Coverage reads its hits from the open library when a table asks)
         cov = load_coverage(lib)
-    grid = label_grid(label_choices(cov, choose(cov, outlets=PAIR)), PAIR)
+        grid = label_grid(label_choices(cov, choose(cov, outlets=PAIR)), PAIR)
     row = next(i for i, cell in enumerate(grid[PAIR[1]]) if cell)
     concept = grid.index[row]
     table = page.locator("[data-testid=stDataFrame]").first
