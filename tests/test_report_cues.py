@@ -331,3 +331,68 @@ def test_a_verb_of_any_kind_tagging_a_quotation(text: str, who: str, cue: str) -
 def test_a_sentence_after_a_quotation_that_is_no_tag(text: str) -> None:
     found = run(text)
     assert not [h for h in found.hits if h.family == "attribution"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "cue"),
+    [
+        # a verb that passes on how someone sees a thing, the quotation after its "as"
+        ('Okafor defended his aide as a "very decent man" on Tuesday.', "Okafor", "defended"),
+        ('Lind heralded the deal with Tarrin as a "breakthrough."', "Lind", "heralded"),
+        ('Okafor later defended his remarks as being "sarcastic."', "Okafor", "defended"),
+        ('The campaign rejected the offer as "ludicrous" on Monday.', "campaign", "rejected"),
+    ],
+)
+def test_a_verb_characterizing_something_as_a_quotation(text: str, who: str, cue: str) -> None:
+    found = run(text)
+    assert [(q.speaker, q.verb) for q in found.quotes] == [(who, cue)]
+    assert [h.text for h in found.hits if h.family == "attribution"] == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the quotation is the thing acted on, not what it is seen as; or nobody is named as seeing it
+        'He defended the "reform" in court.',
+        'The storm cast a "shadow" over the vote.',
+        'The law was seen as a "disaster" by 2020.',
+        'A plan billed as "bold" failed in May.',
+        'He served as "acting director" until May.',
+    ],
+)
+def test_as_with_no_one_characterizing_is_no_report(text: str) -> None:
+    assert not [h for h in run(text).hits if h.family == "attribution"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "cue"),
+    [
+        # a verb of any kind whose "that" clause holds the quotation: someone's words or view passed on
+        ('Lind sniped that Dahl, a first-time mayor, was "learning on the job."', "Lind", "sniped"),
+        ('His campaign protested that Lind aides were being "disingenuous" all week.', "His campaign", "protested"),
+        (
+            "A federal judge determined that the agency\u2019s handling of the files created \u201ca reasonable"
+            " suspicion.\u201d",
+            "federal judge",
+            "determined",
+        ),
+    ],
+)
+def test_a_verb_passing_on_a_that_clause_with_a_quotation(text: str, who: str, cue: str) -> None:
+    found = run(text)
+    assert (who, cue) in [(q.speaker, q.verb) for q in found.quotes]
+    assert [h.text for h in found.hits if h.family == "attribution"] == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rule, a knowing, an "it": no one's words passed on
+        'The rules require that every member be "present" for the vote.',
+        'She knows that the "deal" is dead.',
+        'It seems that the "reform" has failed.',
+        'The board made sure that the "new" plan was ready.',
+    ],
+)
+def test_a_that_clause_that_passes_on_nothing(text: str) -> None:
+    assert not [h for h in run(text).hits if h.family == "attribution"]

@@ -160,6 +160,54 @@ def quoted_as(verb: Any) -> Any | None:
     return above if above.lemma_.lower() == "quote" else None
 
 
+# Verbs (lemmas) that pass on how someone sees a thing when it comes after "as": 'defended his aide as a
+# "decent man"', 'heralded the deal as a "breakthrough"', 'cast Dahl as a liberal who would "unravel" it'.
+# Alone ('defended the "reform"', 'cast a "shadow"') they report nothing.
+AS_LEMMAS = frozenset(
+    "defend herald identify cast sum wave reject see view regard frame rank paint depict present single justify".split()
+)
+
+
+def _characterized_as(verb: Any, below: Any) -> bool:
+    """Whether ``verb`` characterizes something through ``below``, its "as": 'dismissed X as "Y"'."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in AS_LEMMAS
+        and below.lower_ == "as"
+        and below.dep_ == "prep"
+        and below.head.i == verb.i
+        # (not 'the law was seen as a "disaster"', 'a plan billed as "bold"': nobody named as seeing it)
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+        and not (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl"))
+    )
+
+
+# Verbs whose "that" clause is no one's words or thought passed on: a rule, a result, a knowing.
+_NOT_REPORTING = frozenset(
+    """be mean ensure insure make require see seem appear know realize realise understand learn forget
+    guarantee mandate stipulate dictate provide specify happen matter help assume wish doubt hear""".split()
+)
+
+
+def _that_clause(verb: Any, below: Any) -> bool:
+    """Whether ``verb`` passes on the "that" clause ``below`` as someone's words or view: 'Hewlett sniped
+    that Lind was "learning on the job"', 'the campaign projects that "..."', 'a judge determined that'
+    (a verb with its own subject, or a participle after a comma, not a passive: 'it was agreed that')."""
+    return (
+        verb.pos_ == "VERB"
+        and below.dep_ == "ccomp"
+        and below.head.i == verb.i
+        and below.i > verb.i
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children)
+        and verb.lemma_.lower() not in _NOT_REPORTING
+        and not any(c.dep_ in ("auxpass", "expl") for c in verb.children)
+        and (
+            any(c.dep_ == "nsubj" and c.lower_ not in ("it", "there") for c in verb.children)
+            or (verb.tag_ == "VBG" and verb.dep_ == "advcl")
+        )
+    )
+
+
 def _infinitive(verb: Any) -> bool:
     """'to call', 'refusing to say': a verb of speech that reports no words said."""
     return verb.i > 0 and verb.doc[verb.i - 1].lower_ == "to" and verb.tag_ == "VB"
@@ -202,11 +250,15 @@ def _quote_verb(p: Parsed, q: Quote, strict: bool) -> Any | None:
     # Only the quoted words whose head stands outside the quotation lead out of it.
     for t in (u for u in inside if not (lo <= u.head.idx < hi)):
         depth = 0
+        below = t
         for a in t.ancestors:
             depth += 1
             if lo <= a.idx < hi:
+                below = a
                 continue
-            if is_speech(a) and not any(c.dep_ == "neg" for c in a.children):  # (not "did not mention")
+            speech = is_speech(a) or _characterized_as(a, below) or _that_clause(a, below)
+            below = a
+            if speech and not any(c.dep_ == "neg" for c in a.children):  # (not "did not mention")
                 if _infinitive(a) and any(is_speech(b) and not _infinitive(b) for b in a.ancestors):
                     # ('explained the refusal to call it "terrorism"': the report is "explained")
                     continue
