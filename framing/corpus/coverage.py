@@ -115,11 +115,11 @@ _COUNTED: dict[str, tuple[tuple[str, ...], dict]] = {
 
 def load_coverage(lib: Library) -> Coverage:
     """Every analysed article's metadata (the hits are counted when a table first needs them)."""
-    analysed = pd.DataFrame(lib.rows("analyses"), columns=["id", "version", "l", "c", "p", "words", "q", "at"])
+    analysed = pd.DataFrame(lib.analysed(), columns=["id", "words", "version"])
     meta = pd.DataFrame(
         lib.metadata("outlet", "title", "published", "story"), columns=["id", "outlet", "title", "published", "story"]
     )
-    articles = meta.merge(analysed[["id", "words", "version"]], on="id", how="inner").reset_index(drop=True)
+    articles = meta.merge(analysed, on="id", how="inner").reset_index(drop=True)
     months = articles["published"].str.slice(0, 7)
     articles["month"] = months.where(months.str.fullmatch(r"\d{4}-\d{2}"), "")
     articles["outlet"] = articles["outlet"].replace("", "(no outlet)")
@@ -271,13 +271,9 @@ def label_grid(choices: pd.DataFrame, outlets: Sequence[str] = ()) -> pd.DataFra
     if choices.empty:
         return pd.DataFrame()
 
-    def cell(part: pd.DataFrame) -> str:
-        return " · ".join(
-            f"{r.name} ×{r.count}" + ("" if r.position == NEUTRAL else f" ({r.position.replace('_', ' ')})")
-            for r in part.itertuples()
-        )
-
-    cells = choices.groupby(["concept", "outlet"]).apply(cell, include_groups=False)
+    side = choices["position"].map(lambda p: "" if p == NEUTRAL else f" ({p.replace('_', ' ')})")
+    pieces = choices["name"] + " ×" + choices["count"].astype(str) + side
+    cells = pieces.groupby([choices["concept"], choices["outlet"]]).agg(" · ".join)
     return _columns(cells.unstack(fill_value=""), outlets, "").rename_axis(index="concept", columns=None)
 
 

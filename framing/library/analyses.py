@@ -147,6 +147,10 @@ class AnalysesMixin:
         """Article id -> the version key of its stored analysis."""
         return dict(self._read("SELECT article_id, version FROM analyses"))
 
+    def analysed(self) -> list[tuple[str, int, str]]:
+        """``(article_id, word_count, version)`` of every stored analysis."""
+        return self._read("SELECT article_id, word_count, version FROM analyses")
+
     def analysis_status(self, version: str) -> dict[str, int]:
         """How many articles have a current analysis, a stale one (another version) and none."""
         row = self._read(
