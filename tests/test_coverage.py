@@ -360,3 +360,17 @@ def test_a_new_coverage_reads_a_new_analysis(tmp_path: Path) -> None:
         after = load_coverage(library)
         north = _row(rates(after, choose(after), "labels"), outlet="North Wire", key="immigration")
         assert north.hits == _row(first, outlet="North Wire", key="immigration").hits + 2
+
+
+def test_the_common_form_from_counts_is_the_one_from_every_hit() -> None:
+    from framing.corpus.coverage import _display
+
+    rng = np.random.default_rng(2)
+    forms = np.array(["Mayor", "mayor", "MAYOR", "Police", "police", "Ministry", "the Minister", "The minister"])
+    keys = pd.Series(forms[rng.integers(0, len(forms), 300)])
+    counts = pd.Series(rng.integers(1, 4, 300))
+    every = _display(pd.Series(np.repeat(keys.to_numpy(), counts.to_numpy())))  # one row per hit, in order
+    first_hit = np.r_[0, np.cumsum(counts.to_numpy())[:-1]]
+    assert _display(keys, counts).tolist() == every.iloc[first_hit].tolist()
+    tie = pd.Series(["Gaza", "GAZA", "gaza"])
+    assert _display(tie, pd.Series([2, 2, 1])).tolist() == ["Gaza"] * 3  # a tie: the form met first

@@ -184,11 +184,16 @@ def _display(keys: pd.Series, counts: pd.Series | None = None) -> pd.Series:
     if counts is None:
         common = keys.groupby(folded).agg(lambda s: s.value_counts().index[0])
         return folded.map(common)
-    forms = pd.DataFrame({"fold": folded.to_numpy(), "form": keys.to_numpy(), "n": counts.to_numpy()})
-    forms["order"] = np.arange(len(forms))
-    agg = forms.groupby(["fold", "form"], sort=False).agg(n=("n", "sum"), order=("order", "min")).reset_index()
-    agg = agg.sort_values(["n", "order"], ascending=[False, True], kind="stable").drop_duplicates("fold")
-    return folded.map(agg.set_index("fold")["form"])
+    # Codes in the order each form and each folded key first appear: a form's code is its first appearance.
+    form, forms = pd.factorize(keys.to_numpy())
+    fold, folds = pd.factorize(folded.to_numpy())
+    n = np.bincount(form, weights=counts.to_numpy(), minlength=len(forms))
+    fold_of = np.zeros(len(forms), dtype=np.int64)
+    fold_of[form] = fold
+    order = np.lexsort((np.arange(len(forms)), -n, fold_of))  # by folded key, most hits, first met
+    first = order[np.r_[True, fold_of[order][1:] != fold_of[order][:-1]]]
+    common = pd.Series(np.asarray(forms, dtype=object)[first], index=np.asarray(folds, dtype=object)[fold_of[first]])
+    return folded.map(common)
 
 
 def _in(cov: Coverage, counts: pd.DataFrame) -> pd.DataFrame:
