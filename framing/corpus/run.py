@@ -29,7 +29,9 @@ BATCH = 20
 _ANALYZERS: dict[tuple[str, bool], Analyzer] = {}
 
 
-def _work(articles: Sequence[Article], lexicons: dict[str, Lexicon], use_parser: bool, version: Version) -> BatchResult:
+def work_batch(
+    articles: Sequence[Article], lexicons: dict[str, Lexicon], use_parser: bool, version: Version
+) -> BatchResult:
     """What a worker runs for one batch (also called in this process when there is no cluster)."""
     key = (version.lexicons, use_parser)
     analyzer = _ANALYZERS.get(key)
@@ -91,13 +93,20 @@ def dask_client(workers: int, scheduler: str | None, dashboard: bool) -> Iterato
         finally:
             client.close()
         return
-    cluster = LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=":0" if dashboard else None,
-        silence_logs=40,
-    )
+    import dask
+
+    # Dask starts its workers with MALLOC_TRIM_THRESHOLD_=65536 (memory handed back to the system early);
+    # the parser allocates and frees many mid-sized arrays, and runs about 10% slower with it
+    # (docs/PERFORMANCE.md), so this machine's workers keep the C library's default. (One thread per
+    # worker and per numerical library stays: the workers share the cores.)
+    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0" if dashboard else None,
+            silence_logs=40,
+        )
     try:
         client = Client(cluster)
         try:
@@ -138,7 +147,7 @@ def analyse_library(
     try:
         if workers == 0 and not scheduler:
             results: Iterator[tuple[list[Article], BatchResult | BaseException]] = (
-                (b, _work(b, analyzer.lexicons, analyzer.use_parser, version)) for b in batches(articles, batch)
+                (b, work_batch(b, analyzer.lexicons, analyzer.use_parser, version)) for b in batches(articles, batch)
             )
             bar = _bar(progress, total_words, len(articles))
             _collect(lib, results, summary, bar, on_batch)
@@ -166,7 +175,7 @@ def _submitted(
     lexicons = client.scatter(analyzer.lexicons, broadcast=True)
     parts = list(batches(articles, size))
     futures = {
-        client.submit(_work, part, lexicons, analyzer.use_parser, version, retries=1, pure=False): part
+        client.submit(work_batch, part, lexicons, analyzer.use_parser, version, retries=1, pure=False): part
         for part in parts
     }
     for future in as_completed(futures):
