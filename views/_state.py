@@ -246,11 +246,14 @@ def _rules_analyzer(version: str, _lexicons: dict[str, Lexicon]) -> Analyzer:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _analysis_status(path: str, stamp: tuple[int, ...], overlay: str) -> tuple[dict[str, int], str]:
-    from framing.corpus import status, version_of
+    from framing.corpus import carry_forward, status, version_of
 
     rows = overlay_rows()
-    keys = {version_of(analyzer()).key, version_of(_rules_analyzer(overlay, _overlaid(overlay, rows)[0])).key}
-    return status(library(), keys), str(library().path)
+    analyzers = (analyzer(), _rules_analyzer(overlay, _overlaid(overlay, rows)[0]))
+    # After a lexicon edit, the stored analyses it cannot change are kept current; the rest stay stale.
+    kept = sum(carry_forward(library(), a).kept for a in analyzers)
+    found = status(library(), {version_of(a).key for a in analyzers})
+    return {**found, "kept": kept}, str(library().path)
 
 
 def analysis_status() -> tuple[dict[str, int], str]:

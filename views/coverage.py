@@ -95,8 +95,13 @@ st.caption(note)
 if stale:
     st.warning(
         f"Of {status['articles']:,} articles, {status['missing']:,} have no stored analysis (left out) and "
-        f"{status['stale']:,} were analysed with other lexicons or code (shown as they were). Refresh with "
-        f"`{REFRESH} --db {path}`",
+        f"{status['stale']:,} were analysed with other lexicons or code (shown as they were)"
+        + (
+            f"; {status['kept']:,} others were kept, as the lexicon edit cannot change them"
+            if status.get("kept")
+            else ""
+        )
+        + f". Refresh with `{REFRESH} --db {path}`",
         icon=":material/update:",
     )
     _analyse_now(stale)

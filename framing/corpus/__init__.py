@@ -7,6 +7,7 @@ from framing.corpus.export import export
 from framing.corpus.many import CorpusAnalysis, analyze_corpus, analyze_many
 from framing.corpus.rows import Version, version_of
 from framing.corpus.run import RunSummary, analyse_library, todo
+from framing.corpus.touched import Carried, carry_forward, snapshot
 from framing.lazy import exports
 
 #: The Coverage page's functions (:mod:`framing.corpus.coverage`), imported when first read.
@@ -36,6 +37,9 @@ COVERAGE_NAMES = (
 )
 
 __all__ = [
+    "Carried",
+    "carry_forward",
+    "snapshot",
     "CorpusAnalysis",
     "analyze_corpus",
     "analyze_many",

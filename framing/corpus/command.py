@@ -10,6 +10,7 @@ from framing.analysis import Analyzer
 from framing.corpus.export import FORMATS, export
 from framing.corpus.rows import version_of
 from framing.corpus.run import analyse_library
+from framing.corpus.touched import carry_forward
 from framing.lexicons import LexiconError, apply_overlay, load_shipped
 from framing.library import Library, LibraryError, db_path
 
@@ -47,11 +48,17 @@ def run(args: argparse.Namespace) -> int:
                 return 0
             analyzer = Analyzer(_lexicons(lib), use_parser=not args.no_parser)
             if args.corpus_command == "status":
+                carried = carry_forward(lib, analyzer)
                 st = lib.analysis_status(version_of(analyzer).key)
                 print(
                     f"{st['articles']:,} articles: {st['current']:,} analysed with the lexicons, code and parser "
                     f"in use; {st['stale']:,} stale; {st['missing']:,} never analysed"
                 )
+                if carried.kept or carried.touched:
+                    print(
+                        f"a lexicon edit: {carried.touched:,} stored analyses it touches are stale; "
+                        f"{carried.kept:,} it cannot change were kept"
+                    )
                 return 0
             if args.workers < 0 or args.batch < 1:
                 print("error: --workers must be 0 or more and --batch 1 or more", file=sys.stderr)

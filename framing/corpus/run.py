@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from framing.analysis import Analyzer
 from framing.corpus.rows import BatchResult, Version, analyse_batch, version_of
+from framing.corpus.touched import carry_forward
 from framing.lexicons import Lexicon
 from framing.library import Library
 from framing.models import Article
@@ -52,6 +53,7 @@ class RunSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)
     interrupted: bool = False
     dashboard: str = ""
+    kept: int = 0  # stored with other lexicons, which the edit cannot change: kept, not analysed again
 
     @property
     def words_per_second(self) -> float:
@@ -63,6 +65,8 @@ class RunSummary:
             f"{self.words_per_second:,.0f} words/s); {self.current:,} already current; {len(self.failed)} failed"
             + (" (interrupted: run the command again to carry on)" if self.interrupted else "")
         ]
+        if self.kept:
+            lines.append(f"  {self.kept:,} analysed with other lexicons were kept: the lexicon edit cannot change them")
         lines += [f"  failed {aid}: {reason}" for aid, reason in self.failed]
         return "\n".join(lines)
 
@@ -135,8 +139,9 @@ def analyse_library(
     the number of articles stored so far after each batch is written.
     """
     version = version_of(analyzer)
+    carried = carry_forward(lib, analyzer)  # (after a lexicon edit, only what it touches is done again)
     ids, current = todo(lib, version)
-    summary = RunSummary(total=len(ids) + current, current=current)
+    summary = RunSummary(total=len(ids) + current, current=current, kept=carried.kept)
     if not ids:
         return summary
     by_id = {a.id: a for a in lib.articles()}

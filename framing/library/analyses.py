@@ -4,7 +4,8 @@ library's SQLite file and keyed by the versions that made them (lexicons, engine
 The library stores and reads rows; it does not analyse (``framing.corpus`` runs the analysis and hands the
 rows here, in the parent process only). A stored analysis is *current* when its version key equals the key
 of the analyzer in use, and *stale* otherwise: editing a lexicon, changing the code or the parser model
-changes the key, so every article analysed before is shown as stale and analysed again on the next run.
+changes the key. A change of code or parser makes every article analysed before stale; a lexicon edit only
+those it can change (:mod:`framing.corpus.touched`), the others being marked current again.
 
 The row layouts are the export's columns (README, "Corpus export"), so they are kept stable: append
 columns, never rename them.
@@ -97,6 +98,12 @@ def index_counts(con: sqlite3.Connection) -> None:
     con.execute("CREATE INDEX IF NOT EXISTS analysis_terms_counts ON analysis_terms(article_id, term, count)")
 
 
+def snapshots(con: sqlite3.Connection) -> None:
+    """Schema version 4: what each set of lexicons held (by its fingerprint), so that a lexicon edit marks
+    stale only the stored analyses it can change (:mod:`framing.corpus.touched`)."""
+    con.execute("CREATE TABLE IF NOT EXISTS lexicon_snapshots (fingerprint TEXT PRIMARY KEY, entries TEXT NOT NULL)")
+
+
 @dataclass(frozen=True)
 class StoredAnalysis:
     """One article's stored analysis, as the rows of each table (tuples in the table's column order)."""
@@ -109,6 +116,11 @@ class StoredAnalysis:
     @property
     def article_id(self) -> str:
         return self.analysis[0]
+
+
+def _chunks(items: list[T], size: int = 500) -> Iterable[list[T]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _quoted(column: str) -> str:
@@ -140,6 +152,65 @@ class AnalysesMixin:
                 names = ", ".join(map(_quoted, columns))
                 con.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
             return len(stored)
+
+        return self._write(tx)
+
+    def save_lexicon_snapshot(self, fingerprint: str, snapshot: dict[str, Any]) -> None:
+        """Keep what the lexicons of ``fingerprint`` held (once per fingerprint)."""
+        text = json.dumps(snapshot, sort_keys=True)
+        self._write(
+            lambda con: con.execute(
+                "INSERT OR IGNORE INTO lexicon_snapshots (fingerprint, entries) VALUES (?, ?)", (fingerprint, text)
+            )
+        )
+
+    def lexicon_snapshot(self, fingerprint: str) -> dict[str, Any] | None:
+        rows = self._read("SELECT entries FROM lexicon_snapshots WHERE fingerprint = ?", (fingerprint,))
+        return json.loads(rows[0][0]) if rows else None
+
+    def analysis_groups(self) -> list[tuple[str, str, str, int]]:
+        """``(lexicons, code, parser, count)``: the stored analyses grouped by what made them."""
+        return self._read("SELECT lexicons, code, parser, count(*) FROM analyses GROUP BY lexicons, code, parser")
+
+    def analysed_with(self, lexicons: str, code: str, parser: str) -> list[str]:
+        """Ids of the articles whose stored analysis these lexicons, code and parser made."""
+        rows = self._read(
+            "SELECT article_id FROM analyses WHERE lexicons = ? AND code = ? AND parser = ?", (lexicons, code, parser)
+        )
+        return [r[0] for r in rows]
+
+    def with_entries(self, article_ids: Sequence[str], entry_ids: Iterable[str]) -> set[str]:
+        """Of these articles, those with a stored hit of one of these lexicon entries."""
+        wanted = sorted(set(entry_ids))
+        if not wanted or not article_ids:
+            return set()
+        found: set[str] = set()
+        marks = ", ".join("?" * len(wanted))
+        for chunk in _chunks(list(article_ids)):
+            rows = self._read(
+                f"SELECT DISTINCT article_id FROM analysis_hits WHERE entry_id IN ({marks}) "
+                f"AND article_id IN ({', '.join('?' * len(chunk))})",
+                [*wanted, *chunk],
+            )
+            found.update(r[0] for r in rows)
+        return found
+
+    def rekey(self, article_ids: Sequence[str], version: tuple[str, str], lexicon_versions: dict[str, str]) -> int:
+        """Mark these stored analyses as made by ``version`` = (key, lexicons fingerprint), their hits' lexicon
+        versions updated per family: for analyses a lexicon edit cannot change. One transaction."""
+
+        def tx(con: sqlite3.Connection) -> int:
+            for chunk in _chunks(list(article_ids)):
+                marks = ", ".join("?" * len(chunk))
+                con.execute(
+                    f"UPDATE analyses SET version = ?, lexicons = ? WHERE article_id IN ({marks})", [*version, *chunk]
+                )
+                for family, lexicon_version in sorted(lexicon_versions.items()):
+                    con.execute(
+                        f"UPDATE analysis_hits SET lexicon_version = ? WHERE family = ? AND article_id IN ({marks})",
+                        [lexicon_version, family, *chunk],
+                    )
+            return len(article_ids)
 
         return self._write(tx)
 

@@ -101,7 +101,12 @@ def _m001_initial(con: sqlite3.Connection) -> None:
 
 
 # Applied in order, each in its own transaction; migration i brings the schema to version i. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial, analyses.migrate, analyses.index_counts]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _m001_initial,
+    analyses.migrate,
+    analyses.index_counts,
+    analyses.snapshots,
+]
 
 
 def _schema_version(con: sqlite3.Connection) -> int:
