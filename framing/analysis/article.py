@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from framing.indicators import FAMILIES, REGISTRY, attribution
@@ -29,8 +29,13 @@ class Analyzer:
     def __init__(self, lexicons: dict[str, Lexicon] | None = None, *, use_parser: bool = True) -> None:
         self.use_parser = use_parser
         self.lexicons = load_shipped() if lexicons is None else dict(lexicons)
+
+    @cached_property
+    def matcher(self) -> MultiMatcher:
+        """The lexicons compiled for matching, when first needed (an analyzer made only for its version
+        key, as the Coverage page's status makes one, never compiles them)."""
         # Only the lexicons the detectors match: the others (the actors) would be matched for nothing.
-        self.matcher = MultiMatcher({name: lex for name, lex in self.lexicons.items() if name in DETECTORS})
+        return MultiMatcher({name: lex for name, lex in self.lexicons.items() if name in DETECTORS})
 
     def analyze(self, article: Article, doc: Document | None = None) -> ArticleAnalysis:
         """Every family's hits, the quotations and their speakers. ``doc``: the article's Document when the

@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from framing.analysis import Analyzer
 from framing.corpus.rows import BatchResult, Version, analyse_batch, version_of
-from framing.corpus.touched import carry_forward
+from framing.corpus.touched import carry_forward, remember
 from framing.lexicons import Lexicon
 from framing.library import Library
 from framing.models import Article
@@ -139,6 +139,7 @@ def analyse_library(
     the number of articles stored so far after each batch is written.
     """
     version = version_of(analyzer)
+    remember(lib, analyzer)  # (what these lexicons hold, for the next edit to be compared with)
     carried = carry_forward(lib, analyzer)  # (after a lexicon edit, only what it touches is done again)
     ids, current = todo(lib, version)
     summary = RunSummary(total=len(ids) + current, current=current, kept=carried.kept)

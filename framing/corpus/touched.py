@@ -61,17 +61,28 @@ class Carried:
     touched: int = 0
 
 
+def remember(lib: Library, analyzer: Analyzer) -> None:
+    """Keep in the library what the analyzer's lexicons hold (once per set of lexicons): called where
+    analyses are stored, so that a later edit can be compared with what made them."""
+    fingerprint = lexicon_fingerprint(analyzer)
+    if not lib.has_lexicon_snapshot(fingerprint):
+        lib.save_lexicon_snapshot(fingerprint, snapshot(analyzer))
+
+
 def carry_forward(lib: Library, analyzer: Analyzer) -> Carried:
     """Mark current again the stored analyses that differ from ``analyzer``'s only by lexicons the edit
-    cannot have changed them through; the touched ones stay stale. Also keeps the analyzer's snapshot."""
+    cannot have changed them through; the touched ones stay stale."""
     version = version_of(analyzer)
+    groups = [
+        (lexicons, code, parser)
+        for lexicons, code, parser, _ in lib.analysis_groups()
+        if lexicons != version.lexicons and code == version.code and parser == version.parser
+    ]
+    if not groups:
+        return Carried()
     now = snapshot(analyzer)
-    if lib.lexicon_snapshot(version.lexicons) is None:
-        lib.save_lexicon_snapshot(lexicon_fingerprint(analyzer), now)
     kept = touched = 0
-    for lexicons, code, parser, _ in lib.analysis_groups():
-        if lexicons == version.lexicons or code != version.code or parser != version.parser:
-            continue
+    for lexicons, code, parser in groups:
         before = lib.lexicon_snapshot(lexicons)
         if before is None:
             continue  # (analysed before snapshots were kept: which entries changed is not known)

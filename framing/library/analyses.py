@@ -164,6 +164,9 @@ class AnalysesMixin:
             )
         )
 
+    def has_lexicon_snapshot(self, fingerprint: str) -> bool:
+        return bool(self._read("SELECT 1 FROM lexicon_snapshots WHERE fingerprint = ?", (fingerprint,)))
+
     def lexicon_snapshot(self, fingerprint: str) -> dict[str, Any] | None:
         rows = self._read("SELECT entries FROM lexicon_snapshots WHERE fingerprint = ?", (fingerprint,))
         return json.loads(rows[0][0]) if rows else None
