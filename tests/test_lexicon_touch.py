@@ -112,6 +112,17 @@ def test_a_removed_entry_touches_the_articles_with_its_hits(lib: Library) -> Non
     assert not any(r[3] == museum for r in lib.rows("analysis_hits"))
 
 
+def test_a_second_edit_is_compared_with_the_first(lib: Library) -> None:
+    """Analyses kept current through one edit are carried through the next (the snapshot they are now keyed
+    by is kept when they are re-keyed)."""
+    analyse_library(lib, Analyzer(load_shipped(), use_parser=False), workers=0, progress=None)
+    first = _with(load_shipped(), "loaded_language", add=GROBNAK)
+    assert carry_forward(lib, Analyzer(first, use_parser=False)) == Carried(kept=4, touched=2)
+    second = _with(first, "frames", drop="frame.cultural_identity.museum")
+    # (the two the first edit touched are still stale, and touched again: they hold "grobnak")
+    assert carry_forward(lib, Analyzer(second, use_parser=False)) == Carried(kept=3, touched=3)
+
+
 def test_a_changed_rule_touches_every_article(lib: Library) -> None:
     before = Analyzer(load_shipped(), use_parser=False)
     analyse_library(lib, before, workers=0, progress=None)

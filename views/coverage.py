@@ -105,6 +105,8 @@ if stale:
         icon=":material/update:",
     )
     _analyse_now(stale)
+elif status.get("kept"):
+    st.caption(f"A lexicon edit: the {status['kept']:,} stored analyses it cannot change were kept as current.")
 if chosen.empty:
     st.info("No analysed article matches these choices: pick other outlets, dates, stories or search words.")
     st.stop()

@@ -97,6 +97,8 @@ def carry_forward(lib: Library, analyzer: Analyzer) -> Carried:
         stale = hit | worded
         keep = [i for i in ids if i not in stale]
         if keep:
+            if not lib.has_lexicon_snapshot(version.lexicons):  # (what the kept analyses are now made with)
+                lib.save_lexicon_snapshot(version.lexicons, now)
             lib.rekey(keep, (version.key, version.lexicons), now["versions"])
         kept += len(keep)
         touched += len(stale)
