@@ -179,7 +179,9 @@ def _submitted(
     from dask.distributed import as_completed
 
     lexicons = client.scatter(analyzer.lexicons, broadcast=True)
-    parts = list(batches(articles, size))
+    # The longest batches first, so that the workers run out of work at about the same time (a long batch
+    # last would leave the others idle while it runs).
+    parts = sorted(batches(articles, size), key=lambda b: -sum(len(a.text) for a in b))
     futures = {
         client.submit(work_batch, part, lexicons, analyzer.use_parser, version, retries=1, pure=False): part
         for part in parts
