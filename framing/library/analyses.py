@@ -17,9 +17,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 #: One row per article analysed (table ``analyses``).
 ANALYSIS_COLUMNS: tuple[str, ...] = (
@@ -118,9 +116,14 @@ class StoredAnalysis:
         return self.analysis[0]
 
 
-def _chunks(items: list[T], size: int = 500) -> Iterable[list[T]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def _narrowed(where: list[str], params: list[Any], category: str | None, not_position: str, table: str = "") -> None:
+    """Add to a query's conditions: hits of one ``category`` only, none of one position (``not_position``)."""
+    if category is not None:
+        where.append(f"{table}category = ?")
+        params.append(category)
+    if not_position:
+        where.append(f"{table}position != ?")
+        params.append(not_position)
 
 
 def _quoted(column: str) -> str:
@@ -187,32 +190,26 @@ class AnalysesMixin:
         wanted = sorted(set(entry_ids))
         if not wanted or not article_ids:
             return set()
-        found: set[str] = set()
-        marks = ", ".join("?" * len(wanted))
-        for chunk in _chunks(list(article_ids)):
-            rows = self._read(
-                f"SELECT DISTINCT article_id FROM analysis_hits WHERE entry_id IN ({marks}) "
-                f"AND article_id IN ({', '.join('?' * len(chunk))})",
-                [*wanted, *chunk],
-            )
-            found.update(r[0] for r in rows)
-        return found
+        rows = self._read(
+            "SELECT DISTINCT article_id FROM analysis_hits WHERE entry_id IN (SELECT value FROM json_each(?)) "
+            "AND article_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(wanted), json.dumps(list(article_ids))),
+        )
+        return {r[0] for r in rows}
 
     def rekey(self, article_ids: Sequence[str], version: tuple[str, str], lexicon_versions: dict[str, str]) -> int:
         """Mark these stored analyses as made by ``version`` = (key, lexicons fingerprint), their hits' lexicon
         versions updated per family: for analyses a lexicon edit cannot change. One transaction."""
+        ids = json.dumps(list(article_ids))
+        chosen = "article_id IN (SELECT value FROM json_each(?))"
 
         def tx(con: sqlite3.Connection) -> int:
-            for chunk in _chunks(list(article_ids)):
-                marks = ", ".join("?" * len(chunk))
+            con.execute(f"UPDATE analyses SET version = ?, lexicons = ? WHERE {chosen}", (*version, ids))
+            for family, lexicon_version in sorted(lexicon_versions.items()):
                 con.execute(
-                    f"UPDATE analyses SET version = ?, lexicons = ? WHERE article_id IN ({marks})", [*version, *chunk]
+                    f"UPDATE analysis_hits SET lexicon_version = ? WHERE family = ? AND {chosen}",
+                    (lexicon_version, family, ids),
                 )
-                for family, lexicon_version in sorted(lexicon_versions.items()):
-                    con.execute(
-                        f"UPDATE analysis_hits SET lexicon_version = ? WHERE family = ? AND article_id IN ({marks})",
-                        [lexicon_version, family, *chunk],
-                    )
             return len(article_ids)
 
         return self._write(tx)
@@ -255,12 +252,7 @@ class AnalysesMixin:
         where = ["family = ?", "in_quote IN (0)" if own_words else "in_quote IN (0, 1)"]
         where.append("article_id IN (SELECT value FROM json_each(?))")
         params = [family, json.dumps(list(article_ids))]
-        if category is not None:
-            where.append("category = ?")
-            params.append(category)
-        if not_position:
-            where.append("position != ?")
-            params.append(not_position)
+        _narrowed(where, params, category, not_position)
         columns = ", ".join(keys)
         return self._read(
             f"SELECT article_id, {columns}, count(*), min(start) FROM analysis_hits INDEXED BY analysis_hits_counts "
@@ -283,12 +275,7 @@ class AnalysesMixin:
         where, params = ["h.family = ?"], [family]
         if own_words:
             where.append("h.in_quote = 0")
-        if category is not None:
-            where.append("h.category = ?")
-            params.append(category)
-        if not_position:
-            where.append("h.position != ?")
-            params.append(not_position)
+        _narrowed(where, params, category, not_position, "h.")
         body = (
             "FROM json_each(?) j CROSS JOIN analysis_hits h INDEXED BY analysis_hits_article ON h.article_id = j.value "
             f"JOIN articles a ON a.id = h.article_id WHERE {' AND '.join(where)}"
