@@ -107,6 +107,8 @@ def test_parsing_a_batch_ahead_changes_no_analysis() -> None:
     articles = [Article(text=LONG * k + TRICKY[k], id=str(k), outlet="o") for k in range(1, 5)]
     alone = [_found(analyzer.analyze(a)) for a in articles]
     docs = [Document(a.text) for a in articles]
+    find, finds = analyzer.matcher.find, []
+    analyzer.matcher.find = lambda doc: finds.append(doc) or find(doc)
     analyzer.parse_ahead(docs)
     ahead = [d.parse(parser.load()) for d in docs]
     assert all(p._ready and not p.docs for p in ahead)  # parsed ahead, not yet asked for
@@ -114,3 +116,4 @@ def test_parsing_a_batch_ahead_changes_no_analysis() -> None:
     assert not any("weather" in p.text[slice(*p.paragraphs[i])] for p in ahead for i in p._ready)
     batched = [_found(analyzer.analyze(a, d)) for a, d in zip(articles, docs)]
     assert batched == alone
+    assert finds == docs  # each document matched once, by parse_ahead; its analysis took that context

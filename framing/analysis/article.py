@@ -29,6 +29,8 @@ class Analyzer:
     def __init__(self, lexicons: dict[str, Lexicon] | None = None, *, use_parser: bool = True) -> None:
         self.use_parser = use_parser
         self.lexicons = load_shipped() if lexicons is None else dict(lexicons)
+        # Contexts made by parse_ahead (by the id of their Document), taken by analyze: matched once.
+        self._ahead: dict[int, Context] = {}
 
     @cached_property
     def matcher(self) -> MultiMatcher:
@@ -46,7 +48,9 @@ class Analyzer:
             doc = Document(article.text)
         elif doc.text != article.text:
             raise ValueError("the Document given is not of this article's text")
-        ctx = Context(doc, self.lexicons, self.matcher)
+        ctx = self._ahead.pop(id(doc), None)
+        if ctx is None or ctx.doc is not doc:
+            ctx = Context(doc, self.lexicons, self.matcher)
         # Each family's detector finds hits of that family only.
         found = {family: DETECTORS[family](ctx) for family in FAMILIES if family in self.lexicons}
         # Quoted speech carries the speaker's words: hits inside it are marked, so the outlet is not
@@ -115,11 +119,9 @@ class Analyzer:
         nlp = load_parser() if self.use_parser else None
         if nlp is None:
             return
-        wanted = []
-        for doc in docs:
-            parsed = doc.parse(nlp)
-            wanted.append((parsed, self._to_parse(Context(doc, self.lexicons, self.matcher), parsed)))
-        prefetch_many(wanted)
+        self._ahead = {id(doc): Context(doc, self.lexicons, self.matcher) for doc in docs}
+        parses = [doc.parse(nlp) for doc in docs]
+        prefetch_many([(p, self._to_parse(self._ahead[id(doc)], p)) for doc, p in zip(docs, parses)])
 
 
 def _marked(hits: list[Hit], speech: QuoteIndex) -> list[Hit]:

@@ -217,9 +217,7 @@ class Parsed:
         """Parse ahead the paragraphs likely to be asked for, in one run of the pipeline; they count as
         parsed (and are read by the speaker rules) only once :meth:`ensure` asks for them, so what an
         analysis finds does not depend on what was fetched ahead."""
-        todo = [i for i in self._todo(indices) if i not in self._ready]
-        for i, d in zip(todo, self.nlp.pipe(self.texts(todo), batch_size=256)):
-            self._ready[i] = d
+        prefetch_many([(self, indices)])
 
     def wanted(self, indices: Sequence[int]) -> list[int]:
         """Of the paragraphs given, those neither parsed nor fetched ahead (and worth parsing)."""
