@@ -61,12 +61,13 @@ class Carried:
     touched: int = 0
 
 
-def remember(lib: Library, analyzer: Analyzer) -> None:
-    """Keep in the library what the analyzer's lexicons hold (once per set of lexicons): called where
-    analyses are stored, so that a later edit can be compared with what made them."""
+def remember(lib: Library, analyzer: Analyzer, held: dict[str, Any] | None = None) -> None:
+    """Keep in the library what the analyzer's lexicons hold (once per set of lexicons; ``held``: their
+    :func:`snapshot`, if made already): called where analyses are stored or re-keyed, so that a later edit
+    can be compared with what made them."""
     fingerprint = lexicon_fingerprint(analyzer)
     if not lib.has_lexicon_snapshot(fingerprint):
-        lib.save_lexicon_snapshot(fingerprint, snapshot(analyzer))
+        lib.save_lexicon_snapshot(fingerprint, held if held is not None else snapshot(analyzer))
 
 
 def carry_forward(lib: Library, analyzer: Analyzer) -> Carried:
@@ -88,17 +89,18 @@ def carry_forward(lib: Library, analyzer: Analyzer) -> Carried:
             continue  # (analysed before snapshots were kept: which entries changed is not known)
         ids = lib.analysed_with(lexicons, code, parser)
         changed = _changed(before["entries"], now["entries"])
-        stems = {s for key in changed for s in (now["entries"].get(key) or before["entries"][key])[1]}
-        if any(not (now["entries"].get(key) or before["entries"][key])[1] for key in changed):
+        # The words of each changed entry, as it was and as it is (a word dropped may have mattered too).
+        words = {key: {s for side in (before, now) for s in side["entries"].get(key, (None, []))[1]} for key in changed}
+        if not all(words.values()):
             touched += len(ids)  # a rule changed: it may act anywhere
             continue
+        stems = set().union(*words.values())
         hit = lib.with_entries(ids, {key.split("\0", 1)[1] for key in changed if key in before["entries"]})
         worded = _with_words(lib, [i for i in ids if i not in hit], stems)
         stale = hit | worded
         keep = [i for i in ids if i not in stale]
         if keep:
-            if not lib.has_lexicon_snapshot(version.lexicons):  # (what the kept analyses are now made with)
-                lib.save_lexicon_snapshot(version.lexicons, now)
+            remember(lib, analyzer, now)  # (what the kept analyses are now made with)
             lib.rekey(keep, (version.key, version.lexicons), now["versions"])
         kept += len(keep)
         touched += len(stale)
