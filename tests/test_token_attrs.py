@@ -68,6 +68,20 @@ def test_same_attributes_as_the_stock_pipeline_token_for_token(pipelines) -> Non
     assert len(component.memo) > 100
 
 
+def test_the_memo_starts_afresh_past_its_limit_and_stays_exact(pipelines, monkeypatch) -> None:
+    stock, memo = pipelines
+    component = memo.get_pipe("framing_token_attributes")
+    monkeypatch.setattr(token_attrs, "MEMO_LIMIT", 20)
+    texts = _texts()[:8]
+    sizes = []
+    for text in texts:  # (one at a time: pipe() would run each component over all of them first)
+        assert _attrs(stock(text)) == _attrs(memo(text))
+        sizes.append(len(component.memo))
+    longest = max(len(stock.make_doc(t)) for t in texts)
+    assert max(sizes) <= 21 + longest  # (cleared before a paragraph once past the limit)
+    assert any(later < earlier for earlier, later in zip(sizes, sizes[1:]))  # it did start afresh
+
+
 def test_a_pair_pattern_sends_the_paragraph_through_the_real_components(pipelines) -> None:
     stock, memo = pipelines
     component = memo.get_pipe("framing_token_attributes")

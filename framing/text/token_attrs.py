@@ -22,6 +22,8 @@ from typing import Any
 # The shape of the ruler's patterns over two words that this module knows how to keep exact: a verb
 # after an expletive (read through the key), and fixed word pairs (sent through the real components).
 _EXPLETIVE = "expl"
+# Kinds of token remembered at most (about 100 MB); past it the memo starts afresh.
+MEMO_LIMIT = 400_000
 
 
 def _pair_patterns(ruler: Any) -> tuple[list[list[dict[str, Any]]], set[str]] | None:
@@ -83,8 +85,6 @@ class TokenAttributes:
                 self.pairs.add("pairs", pairs)
             self.after_expletive = frozenset(after)
         self.memo: dict[tuple[int, int, int, bool], tuple[int, int, int, int, int]] = {}
-        self.comma = vocab.strings.add(",")
-        self.punct = vocab.strings.add("punct")
         self.expl = vocab.strings.add(_EXPLETIVE)
         self._after_memo: dict[int, bool] = {}
 
@@ -96,6 +96,10 @@ class TokenAttributes:
         first = self._first
         if not self.exact or (any(first(r[0]) for r in rows) and self.pairs(doc)):
             return self.lemmatizer(self.ruler(doc))
+        if len(self.memo) > MEMO_LIMIT:  # (a very long run meets ever more names: start afresh now and then)
+            self.memo.clear()
+            self._first_memo.clear()
+            self._after_memo.clear()
         memo, after, expl = self.memo, self._after, self.expl
         keys = []
         new: dict[tuple[int, int, int, bool], int] = {}
