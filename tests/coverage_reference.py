@@ -1,6 +1,7 @@
 """The Coverage engine as it was before its hits were counted in SQL (framing/corpus/coverage.py at
 68dc32c): every stored hit read into one frame and counted in pandas. Kept as the reference the SQL-counted
-figures must equal (tests/test_coverage.py); not used by the app."""
+figures must equal (tests/test_coverage.py); not used by the app. What the change left as it was (choosing
+articles, the status, the grids' layout) is imported from the engine, not copied."""
 
 from __future__ import annotations
 
@@ -8,28 +9,23 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from framing.corpus.coverage import (  # (the parts the SQL counting left as they were)
+    _QUOTE_MARKS,
+    SENTENCE_COLUMNS,
+    Measure,
+    _columns,
+    _violent,
+)
 from framing.corpus.coverage_stats import RESAMPLES, log_odds, rate_table
-from framing.indicators.agency import PARTICLES, VIOLENCE_PARTICIPLES
 from framing.library import Library
 from framing.library.analyses import HIT_COLUMNS
 from framing.models import NEUTRAL
 from framing.text import sentences
-
-
-class Measure(NamedTuple):
-    """One thing the page counts: which hits, and what each is keyed by (``key`` column of its frame)."""
-
-    label: str
-    family: str
-    key_name: str
-    help: str
-
 
 MEASURES: dict[str, Measure] = {
     "labels": Measure(
@@ -47,10 +43,6 @@ MEASURES: dict[str, Measure] = {
     ),
     "frames": Measure("Frame cues", "frames", "frame", "Words that cue one of the news frames."),
 }
-
-CONCEPTS_HELP = "Each cell: the names an outlet chose for the concept in its own words, with how often."
-_QUOTE_MARKS = "\"'“”‘’«»‹›„‟"
-_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -81,57 +73,6 @@ def load_coverage(lib: Library) -> Coverage:
     for column in ("family", "category", "position"):
         hits[column] = hits[column].astype("category")
     return Coverage(articles, hits.reset_index(drop=True))
-
-
-def status(lib: Library, current: Iterable[str]) -> dict[str, int]:
-    """How many articles have an analysis made with one of the ``current`` version keys, a stale one
-    (another key: other lexicons, code or parser) and none."""
-    keys = set(current)
-    versions = lib.analysis_versions()
-    total = lib.count()
-    fresh = sum(v in keys for v in versions.values())
-    return {"articles": total, "current": fresh, "stale": len(versions) - fresh, "missing": total - len(versions)}
-
-
-def search_ids(lib: Library, term: str) -> frozenset[str]:
-    """Ids of the articles whose title or text contains ``term`` (case-insensitive)."""
-    return frozenset(a.id for a in lib.articles(search=term)) if term.strip() else frozenset()
-
-
-def choose(
-    cov: Coverage,
-    *,
-    outlets: Sequence[str] = (),
-    since: str = "",
-    until: str = "",
-    stories: Sequence[str] = (),
-    ids: Iterable[str] | None = None,
-) -> pd.DataFrame:
-    """The analysed articles of these outlets (all if none), published between ``since`` and ``until``
-    (ISO dates, inclusive; with either, undated articles are left out), of these stories (all if none)
-    and among ``ids`` (e.g. :func:`search_ids`; all if None): rows of ``cov.articles`` with their index, by
-    which the other functions find the chosen articles' hits."""
-    a = cov.articles
-    keep = pd.Series(True, index=a.index)
-    if outlets:
-        keep &= a["outlet"].isin(list(outlets))
-    if since:
-        keep &= (a["published"] != "") & (a["published"] >= since)
-    if until:
-        keep &= (a["published"] != "") & (a["published"].str.slice(0, len(until)) <= until)
-    if stories:
-        keep &= a["story"].isin(list(stories))
-    if ids is not None:
-        keep &= a["id"].isin(set(ids))
-    return a[keep]
-
-
-def _violent(text: str) -> str:
-    """The participle of a passive hit's text if it is a verb of violence ("were gunned down" -> "gunned"), or ""."""
-    words = _WORD.findall(text.lower())
-    if len(words) > 1 and words[-1] in PARTICLES:
-        words = words[:-1]
-    return words[-1] if words and words[-1] in VIOLENCE_PARTICIPLES else ""
 
 
 def _display(keys: pd.Series) -> pd.Series:
@@ -232,12 +173,6 @@ def label_grid(choices: pd.DataFrame, outlets: Sequence[str] = ()) -> pd.DataFra
     return _columns(cells.unstack(fill_value=""), outlets, "").rename_axis(index="concept", columns=None)
 
 
-def _columns(grid: pd.DataFrame, outlets: Sequence[str], empty: object) -> pd.DataFrame:
-    """The grid with a column for each of ``outlets`` (filled with ``empty`` where it had none)."""
-    missing = [o for o in outlets if o not in grid.columns]
-    return grid.reindex(columns=sorted([*grid.columns, *missing]), fill_value=empty) if missing else grid
-
-
 def speaker_stances(cov: Coverage, chosen: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
     """The ``top`` speakers most often attributed across the chosen outlets: per speaker, outlet and
     stance, how many reporting verbs (``speaker``, ``outlet``, ``stance``, ``count``)."""
@@ -249,20 +184,6 @@ def speaker_stances(cov: Coverage, chosen: pd.DataFrame, *, top: int = 15) -> pd
     frequent = h["speaker"].value_counts().index[:top]
     h = h[h["speaker"].isin(frequent)]
     return h.groupby(["speaker", "outlet", "stance"]).size().rename("count").reset_index()
-
-
-def stance_grid(stances: pd.DataFrame, outlets: Sequence[str] = ()) -> pd.DataFrame:
-    """Speaker x outlet (these ``outlets`` too): each cell the stances given, "neutral 3 · distancing 1" (the
-    most attributed speaker first)."""
-    if stances.empty:
-        return pd.DataFrame()
-    order = stances.groupby("speaker")["count"].sum().sort_values(ascending=False).index
-    ranked = stances.sort_values("count", ascending=False)
-    cells = ranked.groupby(["speaker", "outlet"]).apply(
-        lambda p: " · ".join(f"{s} {n}" for s, n in zip(p["stance"], p["count"])), include_groups=False
-    )
-    grid = _columns(cells.unstack(fill_value=""), outlets, "")
-    return grid.reindex(order).rename_axis(index="speaker", columns=None)
 
 
 def key_counts(cov: Coverage, chosen: pd.DataFrame, measure: str, *, top: int = 20) -> pd.DataFrame:
@@ -342,10 +263,6 @@ def cell_hits(
     if speaker is not None:
         h = h[h["speaker"].str.casefold() == speaker.casefold()]
     return h
-
-
-SENTENCE_COLUMNS = ["article_id", "title", "outlet", "published", "story", "sentence", "mark_start", "mark_end"]
-SENTENCE_COLUMNS += ["start", "end", "what"]
 
 
 def sentences_behind(lib: Library, cov: Coverage, hits: pd.DataFrame, *, limit: int = 100) -> pd.DataFrame:

@@ -277,7 +277,7 @@ def test_the_sql_counted_figures_equal_those_counted_from_every_hit_row(varied, 
 
     new_cov, old_cov = load_coverage(varied), old.load_coverage(varied)
     pd.testing.assert_frame_equal(new_cov.articles, old_cov.articles)
-    new_chosen, old_chosen = choose(new_cov, **where), old.choose(old_cov, **where)
+    new_chosen, old_chosen = choose(new_cov, **where), choose(old_cov, **where)
     assert len(new_chosen) > 10
     same = pd.testing.assert_frame_equal
     outlets = sorted(new_chosen["outlet"].unique())
@@ -317,7 +317,7 @@ def test_the_sentences_behind_a_cell_are_the_newest_of_those_counted_the_old_way
     from tests import coverage_reference as old
 
     new_cov, old_cov = load_coverage(varied), old.load_coverage(varied)
-    every = old.cell_hits(old_cov, old.choose(old_cov), measure, **cell)
+    every = old.cell_hits(old_cov, choose(old_cov), measure, **cell)
     assert len(every) > 3, "a cell with some hits"
     hits = cell_hits(new_cov, choose(new_cov), measure, **cell, limit=3)
     assert len(hits) == 3 and hits.attrs["total"] == len(every)  # "the newest 3 of N"
@@ -337,7 +337,7 @@ def test_term_sentences_equal_the_old_way(varied) -> None:
         old.term_sentences(
             varied,
             old.load_terms(varied),
-            old.choose(old_cov, outlets=["Alpha Wire", "Beta Post"]),
+            choose(old_cov, outlets=["Alpha Wire", "Beta Post"]),
             term,
             outlet="Alpha Wire",
             limit=5,
