@@ -40,22 +40,32 @@ def coverage_rates_figure(table: pd.DataFrame, *, key_title: str = "", height: i
             name=str(outlet),
             x=[_pretty(str(k)) for k in part["key"]],
             y=part["per_1000"],
-            error_y={
-                "type": "data",
-                "symmetric": False,
-                "array": (part["high"] - part["per_1000"]).clip(lower=0),
-                "arrayminus": (part["per_1000"] - part["low"]).clip(lower=0),
-                "thickness": 1.2,
-            },
+            error_y=_interval(part, 1.2),
             marker={"color": PALETTE[i % len(PALETTE)], "opacity": [0.35 if f else 0.9 for f in few]},
-            customdata=[
-                [str(outlet), str(r.key), int(r.hits), int(r.articles), f"<br><i>{FEW_NOTE}</i>" if r.few else ""]
-                for r in part.itertuples()
-            ],
+            customdata=_hover_data(outlet, part, "key"),
             hovertemplate="%{x}: %{y:.2f} per 1,000 words<br>%{customdata[2]} hits in %{customdata[3]} articles"
             "%{customdata[4]}<extra>%{customdata[0]}</extra>",
         )
     return _layout(fig, height, barmode="group", yaxis_title="per 1,000 words (95% interval)", xaxis_title=key_title)
+
+
+def _interval(part: pd.DataFrame, thickness: float) -> dict:
+    """The 95% interval around each rate, as plotly's asymmetric error bars."""
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": (part["high"] - part["per_1000"]).clip(lower=0),
+        "arrayminus": (part["per_1000"] - part["low"]).clip(lower=0),
+        "thickness": thickness,
+    }
+
+
+def _hover_data(outlet: object, part: pd.DataFrame, column: str) -> list[list]:
+    """Per point: the outlet, its key or month, hits, articles, and the small-count note where it applies."""
+    return [
+        [str(outlet), str(getattr(r, column)), int(r.hits), int(r.articles), f"<br><i>{FEW_NOTE}</i>" if r.few else ""]
+        for r in part.itertuples()
+    ]
 
 
 def coverage_trend_figure(table: pd.DataFrame, *, height: int = 340) -> go.Figure:
@@ -71,17 +81,8 @@ def coverage_trend_figure(table: pd.DataFrame, *, height: int = 340) -> go.Figur
             mode="lines+markers",
             line={"color": PALETTE[i % len(PALETTE)]},
             marker={"size": [7 if f else 10 for f in few], "symbol": ["circle-open" if f else "circle" for f in few]},
-            error_y={
-                "type": "data",
-                "symmetric": False,
-                "array": (part["high"] - part["per_1000"]).clip(lower=0),
-                "arrayminus": (part["per_1000"] - part["low"]).clip(lower=0),
-                "thickness": 1,
-            },
-            customdata=[
-                [str(outlet), str(r.month), int(r.hits), int(r.articles), f"<br><i>{FEW_NOTE}</i>" if r.few else ""]
-                for r in part.itertuples()
-            ],
+            error_y=_interval(part, 1),
+            customdata=_hover_data(outlet, part, "month"),
             hovertemplate="%{x}: %{y:.2f} per 1,000 words<br>%{customdata[2]} hits in %{customdata[3]} articles"
             "%{customdata[4]}<extra>%{customdata[0]}</extra>",
         )
